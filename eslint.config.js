@@ -1,0 +1,47 @@
+// Type-aware lint; the import rules keep the layers pointing inward (style.md).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const outward = (layers) =>
+  layers.map((layer) => ({
+    group: [`**/${layer}/**`, `../${layer}/*`, `../../${layer}/*`],
+    message: `This layer may not import from src/${layer}.`,
+  }));
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "data/**", "coverage/**", "src/web/**", "*.config.*", "eslint.config.js"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: outward(["server", "web", "cli"]) }],
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
+    files: ["src/server/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: outward(["web", "cli"]) }] },
+  },
+  {
+    files: ["src/cli/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: outward(["web"]) }] },
+  },
+  {
+    files: ["**/*.test.ts", "test/**/*.ts", "e2e/**/*.ts", "scripts/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-floating-promises": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+);
