@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// rapport: the command-line interface. Data goes to stdout, logs and progress to stderr.
+import { Command } from "commander";
+import { registerBackup } from "./backup.js";
+import { registerCreateAdmin } from "./createAdmin.js";
+import { registerDemo } from "./demo.js";
+import { registerMigrate } from "./migrate.js";
+import { registerServe } from "./serve.js";
+
+const program = new Command("rapport").description("Rapport: alliance-informed care. Run a command with --help for details.").showHelpAfterError();
+registerServe(program);
+registerMigrate(program);
+registerDemo(program);
+registerBackup(program);
+registerCreateAdmin(program);
+
+await program.parseAsync(process.argv);

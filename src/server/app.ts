@@ -1,0 +1,61 @@
+// The Rapport HTTP server: one line per feature.
+import Fastify from "fastify";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { AppContext } from "./context.js";
+import { installAuthentication } from "./auth/auth.hook.js";
+import { authRoutes } from "./auth/auth.routes.js";
+import { clientRoutes } from "./clients/clients.routes.js";
+import { episodeRoutes } from "./episodes/episodes.routes.js";
+import { goalRoutes } from "./goals/goals.routes.js";
+import { healthRoutes } from "./health/health.routes.js";
+import { installErrorHandling } from "./http/errorHandler.js";
+import type { App } from "./http/types.js";
+import { validatorCompiler } from "./http/validation.js";
+import { loggerOptions } from "./logging.js";
+import { memberRoutes } from "./members/members.routes.js";
+import { organisationRoutes } from "./organisations/organisations.routes.js";
+import { sessionRoutes } from "./sessions/sessions.routes.js";
+
+export interface BuildOptions {
+  logger?: boolean;
+}
+
+export async function buildApp(context: AppContext, options: BuildOptions = {}): Promise<App> {
+  const app: App = Fastify({
+    logger: options.logger === false ? false : loggerOptions(context.config.logLevel),
+    bodyLimit: context.config.bodyLimit,
+    trustProxy: context.config.trustProxy,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"], objectSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Rapport API", version: "0.1.0", description: "Alliance-informed care: records, measures, signals." },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "rapport_session" } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  installAuthentication(app, context);
+  healthRoutes(app, context);
+  authRoutes(app, context);
+  organisationRoutes(app, context);
+  memberRoutes(app, context);
+  clientRoutes(app, context);
+  episodeRoutes(app, context);
+  sessionRoutes(app, context);
+  goalRoutes(app, context);
+  return app;
+}

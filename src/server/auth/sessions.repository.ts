@@ -1,0 +1,56 @@
+// Sign-in sessions: only a hash of the cookie value is stored.
+import crypto from "node:crypto";
+import type { Db } from "../db/database.js";
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export function newToken(): string {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
+export async function createSession(db: Db, memberId: string, organisationId: string, now: Date, absoluteSeconds: number): Promise<string> {
+  const token = newToken();
+  await db
+    .insertInto("auth_sessions")
+    .values({
+      id_hash: hashToken(token),
+      member_id: memberId,
+      organisation_id: organisationId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + absoluteSeconds * 1000).toISOString(),
+    })
+    .execute();
+  return token;
+}
+
+export async function findSession(db: Db, token: string) {
+  return db
+    .selectFrom("auth_sessions")
+    .innerJoin("members", "members.id", "auth_sessions.member_id")
+    .select([
+      "auth_sessions.id_hash",
+      "auth_sessions.member_id",
+      "auth_sessions.organisation_id",
+      "auth_sessions.last_seen_at",
+      "auth_sessions.expires_at",
+      "members.role",
+      "members.active",
+    ])
+    .where("auth_sessions.id_hash", "=", hashToken(token))
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, idHash: string, now: string): Promise<void> {
+  await db.updateTable("auth_sessions").set({ last_seen_at: now }).where("id_hash", "=", idHash).execute();
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom("auth_sessions").where("id_hash", "=", idHash).execute();
+}
+
+export async function deleteMemberSessions(db: Db, memberId: string): Promise<void> {
+  await db.deleteFrom("auth_sessions").where("member_id", "=", memberId).execute();
+}

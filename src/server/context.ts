@@ -1,0 +1,30 @@
+// What every feature receives: no ambient globals for db, clock or keys.
+import type { FastifyBaseLogger } from "fastify";
+import { v7 as uuidv7 } from "uuid";
+import type { Config } from "./config.js";
+import type { ClientCipher } from "./crypto/clientKeys.js";
+import type { Db, OpenedDatabase } from "./db/database.js";
+
+export interface AppContext {
+  config: Config;
+  database: OpenedDatabase;
+  db: Db;
+  cipher: ClientCipher;
+  clock: () => Date;
+  log?: FastifyBaseLogger;
+}
+
+/** Application-generated, time-ordered ids (UUIDv7), so keyset pagination follows creation. */
+export function newId(): string {
+  return uuidv7();
+}
+
+export function isoNow(context: Pick<AppContext, "clock">): string {
+  return context.clock().toISOString();
+}
+
+/** Runs fn in the caller's transaction, or in a new one. */
+export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db);
+  return db.transaction().execute(fn);
+}

@@ -1,0 +1,86 @@
+// Opens and closes the database for either dialect; startup and shutdown mirror each other.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import pg from "pg";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import type { DatabaseUrl } from "../config.js";
+import { migrationProvider } from "./migrations/index.js";
+import type { Database } from "./schema.js";
+
+// PostgreSQL returns int8 (count(*)) as strings; our counts fit in a double.
+pg.types.setTypeParser(20, Number);
+
+export type Db = Kysely<Database>;
+
+export interface OpenedDatabase {
+  db: Db;
+  dialect: DatabaseUrl["dialect"];
+  /** The raw SQLite handle, for online backup; undefined on PostgreSQL. */
+  sqlite?: SQLite.Database;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (tests isolate themselves this way). */
+  pgSchema?: string;
+  pgPoolSize?: number;
+}
+
+export class DatabaseUnavailableError extends Error {}
+
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const handle = new SQLite(file);
+  handle.pragma("journal_mode = WAL");
+  handle.pragma("synchronous = FULL"); // an acknowledged write survives a power cut
+  handle.pragma("foreign_keys = ON");
+  handle.pragma("busy_timeout = 5000"); // 5 s, so the CLI can run beside a running server
+  return handle;
+}
+
+export async function openDatabase(url: DatabaseUrl, options: OpenOptions = {}): Promise<OpenedDatabase> {
+  if (url.dialect === "sqlite") {
+    let handle: SQLite.Database;
+    try {
+      handle = openSqlite(url.file);
+    } catch (error) {
+      throw new DatabaseUnavailableError(`cannot open SQLite database ${url.file}: ${(error as Error).message}`);
+    }
+    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) }), dialect: "sqlite", sqlite: handle };
+  }
+  const pool = new pg.Pool({
+    connectionString: url.url,
+    max: options.pgPoolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end();
+    const where = url.url.replace(/\/\/[^@/]*@/, "//");
+    throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${where}: ${(error as Error).message}`);
+  }
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres" };
+}
+
+export async function closeDatabase(opened: OpenedDatabase): Promise<void> {
+  await opened.db.destroy();
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+export async function isReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

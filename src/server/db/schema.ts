@@ -1,0 +1,125 @@
+// Kysely table types. Timestamps are ISO-8601 text and booleans 0/1 integers so the
+// same schema runs on SQLite and PostgreSQL; ids are application-generated UUIDv7.
+
+export type Role = "admin" | "supervisor" | "therapist";
+export type SessionStatus = "scheduled" | "attended" | "cancelled" | "no-show";
+export type ClientStatus = "active" | "discharged";
+export type GoalStatus = "active" | "achieved" | "dropped";
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  settings: string; // JSON
+  created_at: string;
+}
+
+export interface MemberTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  active: number;
+  created_at: string;
+}
+
+export interface SupervisionTable {
+  organisation_id: string;
+  supervisor_id: string;
+  therapist_id: string;
+}
+
+export interface ClientTable {
+  id: string;
+  organisation_id: string;
+  name_enc: string; // AES-256-GCM under the client's data key
+  name_index: string; // keyed blind index (HMAC) of the normalised name
+  therapist_id: string;
+  status: ClientStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClientKeyTable {
+  client_id: string;
+  organisation_id: string;
+  master_key_id: string;
+  wrapped_key: string;
+  created_at: string;
+}
+
+export interface ClientShareTable {
+  organisation_id: string;
+  client_id: string;
+  member_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface EpisodeTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  opened_at: string;
+  discharged_at: string | null;
+  discharge_reason: string | null;
+}
+
+export interface SessionTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  episode_id: string | null;
+  therapist_id: string;
+  starts_at: string;
+  status: SessionStatus;
+  created_at: string;
+}
+
+export interface GoalTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  text_enc: string;
+  status: GoalStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuthSessionTable {
+  id_hash: string;
+  member_id: string;
+  organisation_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AuditTable {
+  id: string;
+  organisation_id: string;
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  client_id: string | null;
+  action: string;
+  source: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  members: MemberTable;
+  supervisions: SupervisionTable;
+  clients: ClientTable;
+  client_keys: ClientKeyTable;
+  client_shares: ClientShareTable;
+  episodes: EpisodeTable;
+  sessions: SessionTable;
+  goals: GoalTable;
+  auth_sessions: AuthSessionTable;
+  audit_log: AuditTable;
+}
+
