@@ -7,19 +7,26 @@ import { CliError, action, config, print, say } from "./runtime.js";
 
 function sqliteFile(): string {
   const db = config().database;
-  if (db.dialect !== "sqlite") throw new CliError("backup/restore handle SQLite; for PostgreSQL use pg_dump and pg_restore (see README)");
+  if (db.dialect !== "sqlite")
+    throw new CliError(
+      "backup/restore handle SQLite; for PostgreSQL use pg_dump and pg_restore (see README)",
+    );
   return db.file;
 }
 
 export function registerBackup(program: Command): void {
   program
     .command("backup <file>")
-    .description("online backup of the SQLite database to <file> (safe while the server runs); the master key is NOT included")
+    .description(
+      "online backup of the SQLite database to <file> (safe while the server runs); the master key is NOT included",
+    )
     .action(
       action(async (file: string) => {
         const source = sqliteFile();
-        if (!fs.existsSync(source)) throw new CliError(`no database at ${source}`);
-        if (fs.existsSync(file)) throw new CliError(`${file} exists; choose a new file`);
+        if (!fs.existsSync(source))
+          throw new CliError(`no database at ${source}`);
+        if (fs.existsSync(file))
+          throw new CliError(`${file} exists; choose a new file`);
         const handle = openSqlite(source);
         try {
           await handle.backup(file);
@@ -32,23 +39,39 @@ export function registerBackup(program: Command): void {
 
   program
     .command("restore <file>")
-    .description("replace the SQLite database with a backup; stop the server first")
+    .description(
+      "replace the SQLite database with a backup; stop the server first",
+    )
     .action(
       action(async (file: string) => {
         const target = sqliteFile();
         if (!fs.existsSync(file)) throw new CliError(`no backup at ${file}`);
-        const backup = new SQLite(file, { readonly: true, fileMustExist: true });
+        const backup = new SQLite(file, {
+          readonly: true,
+          fileMustExist: true,
+        });
         try {
           const check = backup.pragma("integrity_check", { simple: true });
-          if (check !== "ok") throw new CliError(`${file} failed SQLite's integrity check: ${String(check)}`);
-          const hasSchema = backup.prepare("select count(*) as n from sqlite_master where name = 'kysely_migration'").get() as { n: number };
-          if (hasSchema.n === 0) throw new CliError(`${file} is not a Rapport database`);
-          for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
+          if (check !== "ok")
+            throw new CliError(
+              `${file} failed SQLite's integrity check: ${String(check)}`,
+            );
+          const hasSchema = backup
+            .prepare(
+              "select count(*) as n from sqlite_master where name = 'kysely_migration'",
+            )
+            .get() as { n: number };
+          if (hasSchema.n === 0)
+            throw new CliError(`${file} is not a Rapport database`);
+          for (const suffix of ["", "-wal", "-shm"])
+            fs.rmSync(target + suffix, { force: true });
           await backup.backup(target);
         } finally {
           backup.close();
         }
-        say(`rapport: restored ${file} into ${target}; the master key must be the one used when the backup was made`);
+        say(
+          `rapport: restored ${file} into ${target}; the master key must be the one used when the backup was made`,
+        );
         print({ restored: target });
       }),
     );

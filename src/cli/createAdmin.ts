@@ -2,7 +2,10 @@
 import type { Command } from "commander";
 import { isoNow, newId } from "../server/context.js";
 import { createMember } from "../server/members/members.service.js";
-import { findOrganisationByName, insertOrganisation } from "../server/organisations/organisations.repository.js";
+import {
+  findOrganisationByName,
+  insertOrganisation,
+} from "../server/organisations/organisations.repository.js";
 import { CliError, action, print, withRuntime } from "./runtime.js";
 
 async function readPassword(): Promise<string> {
@@ -14,27 +17,58 @@ async function readPassword(): Promise<string> {
 export function registerCreateAdmin(program: Command): void {
   program
     .command("create-admin")
-    .description('create an administrator (and the organisation if new); reads the password from stdin; prints {"id","email","organisationId"}')
+    .description(
+      'create an administrator (and the organisation if new); reads the password from stdin; prints {"id","email","organisationId"}',
+    )
     .requiredOption("--email <email>", "the administrator's email")
-    .requiredOption("--organisation <name>", "organisation name (created when it does not exist)")
+    .requiredOption(
+      "--organisation <name>",
+      "organisation name (created when it does not exist)",
+    )
     .option("--name <name>", "display name", "Administrator")
     .action(
-      action(async (options: { email: string; organisation: string; name: string }) => {
-        const password = await readPassword();
-        if (password.length < 12) throw new CliError("the password (on stdin) must be at least 12 characters");
-        await withRuntime(async ({ context }) => {
-          let organisation = await findOrganisationByName(context.db, options.organisation);
-          if (!organisation) {
-            organisation = { id: newId(), name: options.organisation, settings: "{}", created_at: isoNow(context) };
-            await insertOrganisation(context.db, organisation);
-          }
-          try {
-            const member = await createMember(context, organisation.id, { email: options.email, name: options.name, role: "admin", password });
-            print({ id: member.id, email: member.email, organisationId: organisation.id });
-          } catch (error) {
-            throw new CliError((error as Error).message);
-          }
-        });
-      }),
+      action(
+        async (options: {
+          email: string;
+          organisation: string;
+          name: string;
+        }) => {
+          const password = await readPassword();
+          if (password.length < 12)
+            throw new CliError(
+              "the password (on stdin) must be at least 12 characters",
+            );
+          await withRuntime(async ({ context }) => {
+            let organisation = await findOrganisationByName(
+              context.db,
+              options.organisation,
+            );
+            if (!organisation) {
+              organisation = {
+                id: newId(),
+                name: options.organisation,
+                settings: "{}",
+                created_at: isoNow(context),
+              };
+              await insertOrganisation(context.db, organisation);
+            }
+            try {
+              const member = await createMember(context, organisation.id, {
+                email: options.email,
+                name: options.name,
+                role: "admin",
+                password,
+              });
+              print({
+                id: member.id,
+                email: member.email,
+                organisationId: organisation.id,
+              });
+            } catch (error) {
+              throw new CliError((error as Error).message);
+            }
+          });
+        },
+      ),
     );
 }

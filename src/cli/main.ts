@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 // rapport: the command-line interface. Data goes to stdout, logs and progress to stderr.
 import { Command } from "commander";
+import { registerAudit } from "./audit.js";
 import { registerBackup } from "./backup.js";
 import { registerCreateAdmin } from "./createAdmin.js";
 import { registerDemo } from "./demo.js";
 import { registerMigrate } from "./migrate.js";
 import { registerServe } from "./serve.js";
 
-const program = new Command("rapport").description("Rapport: alliance-informed care. Run a command with --help for details.").showHelpAfterError();
+const program = new Command("rapport")
+  .description(
+    "Rapport: alliance-informed care. Run a command with --help for details.",
+  )
+  .showHelpAfterError();
 registerServe(program);
 registerMigrate(program);
 registerDemo(program);
 registerBackup(program);
 registerCreateAdmin(program);
+registerAudit(program);
 
 await program.parseAsync(process.argv);

@@ -10,7 +10,9 @@ export function say(line: string): void {
 }
 
 export function print(data: unknown): void {
-  process.stdout.write((typeof data === "string" ? data : JSON.stringify(data, null, 2)) + "\n");
+  process.stdout.write(
+    (typeof data === "string" ? data : JSON.stringify(data, null, 2)) + "\n",
+  );
 }
 
 export function config(): Config {
@@ -18,7 +20,10 @@ export function config(): Config {
 }
 
 /** Runs fn with an open runtime, closing it afterwards whatever happens. */
-export async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>, cfg: Config = config()): Promise<T> {
+export async function withRuntime<T>(
+  fn: (runtime: Runtime) => Promise<T>,
+  cfg: Config = config(),
+): Promise<T> {
   const runtime = await startRuntime(cfg);
   try {
     return await fn(runtime);
@@ -28,12 +33,18 @@ export async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>, cfg: 
 }
 
 /** Wraps a command action: expected failures print one line and set a non-zero exit code. */
-export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await fn(...args);
     } catch (error) {
-      if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof CliError) {
+      if (
+        error instanceof ConfigError ||
+        error instanceof DatabaseUnavailableError ||
+        error instanceof CliError
+      ) {
         say(`rapport: ${error.message}`);
         process.exitCode = 2;
         return;

@@ -15,14 +15,21 @@ export function registerServe(program: Command): void {
       action(async (options: { demo?: boolean }) => {
         const cfg = config();
         const runtime = await startRuntime(cfg);
-        if (runtime.generatedKey) say(`rapport: generated a new master key in ${cfg.dataDir}/master.key — back it up separately (see README).`);
-        if (options.demo && (await databaseIsEmpty(runtime.context.db))) printDemoAccounts(await seedDemo(runtime.context));
+        if (runtime.generatedKey)
+          say(
+            `rapport: generated a new master key in ${cfg.dataDir}/master.key — back it up separately (see README).`,
+          );
+        if (options.demo && (await databaseIsEmpty(runtime.context.db)))
+          printDemoAccounts(await seedDemo(runtime.context));
         const app = await buildApp(runtime.context);
         let closing = false;
         const shutdown = (signal: string) => {
           if (closing) return;
           closing = true;
-          app.log.info({ signal }, "shutting down: finishing in-flight requests");
+          app.log.info(
+            { signal },
+            "shutting down: finishing in-flight requests",
+          );
           void app
             .close()
             .then(() => runtime.close())
@@ -31,7 +38,9 @@ export function registerServe(program: Command): void {
         process.on("SIGTERM", () => shutdown("SIGTERM"));
         process.on("SIGINT", () => shutdown("SIGINT"));
         await app.listen({ port: cfg.port, host: cfg.host });
-        say(`rapport: listening on ${cfg.publicUrl} (database: ${cfg.database.dialect}); API docs at ${cfg.publicUrl}/api/docs`);
+        say(
+          `rapport: listening on ${cfg.publicUrl} (database: ${cfg.database.dialect}); API docs at ${cfg.publicUrl}/api/docs`,
+        );
       }),
     );
 }

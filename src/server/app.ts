@@ -24,9 +24,13 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
-export async function buildApp(context: AppContext, options: BuildOptions = {}): Promise<App> {
+export async function buildApp(
+  context: AppContext,
+  options: BuildOptions = {},
+): Promise<App> {
   const app: App = Fastify({
-    logger: options.logger === false ? false : loggerOptions(context.config.logLevel),
+    logger:
+      options.logger === false ? false : loggerOptions(context.config.logLevel),
     bodyLimit: context.config.bodyLimit,
     trustProxy: context.config.trustProxy,
     return503OnClosing: true,
@@ -36,13 +40,30 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   installErrorHandling(app);
 
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"], objectSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
   });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: "Rapport API", version: "0.1.0", description: "Alliance-informed care: records, measures, signals." },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "rapport_session" } } },
+      info: {
+        title: "Rapport API",
+        version: "0.1.0",
+        description: "Alliance-informed care: records, measures, signals.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "rapport_session" },
+        },
+      },
       security: [{ session: [] }],
     },
   });

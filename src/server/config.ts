@@ -2,8 +2,7 @@
 import path from "node:path";
 
 export type DatabaseUrl =
-  | { dialect: "sqlite"; file: string }
-  | { dialect: "postgres"; url: string };
+  { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
 
 export interface Config {
   readonly port: number;
@@ -24,12 +23,20 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+function integer(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+    throw new ConfigError(
+      `${name} must be an integer between ${min} and ${max}, got "${raw}"`,
+    );
   }
   return value;
 }
@@ -45,7 +52,8 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
 export function parseDatabaseUrl(raw: string, dataDir: string): DatabaseUrl {
   if (raw.startsWith("sqlite:")) {
     const file = raw.slice("sqlite:".length);
-    if (file === "") throw new ConfigError("RAPPORT_DATABASE_URL sqlite: needs a file path");
+    if (file === "")
+      throw new ConfigError("RAPPORT_DATABASE_URL sqlite: needs a file path");
     return { dialect: "sqlite", file: path.resolve(dataDir, file) };
   }
   if (raw.startsWith("postgres://") || raw.startsWith("postgresql://")) {
@@ -61,10 +69,15 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.RAPPORT_DATA_DIR || "./data");
   const port = integer(env, "RAPPORT_PORT", 8080, 0, 65_535);
   const host = env.RAPPORT_HOST || "0.0.0.0";
-  const database = parseDatabaseUrl(env.RAPPORT_DATABASE_URL || "sqlite:rapport.db", dataDir);
+  const database = parseDatabaseUrl(
+    env.RAPPORT_DATABASE_URL || "sqlite:rapport.db",
+    dataDir,
+  );
   const demoPassword = env.RAPPORT_DEMO_PASSWORD || undefined;
   if (demoPassword !== undefined && demoPassword.length < 8) {
-    throw new ConfigError("RAPPORT_DEMO_PASSWORD must be at least 8 characters");
+    throw new ConfigError(
+      "RAPPORT_DEMO_PASSWORD must be at least 8 characters",
+    );
   }
   return Object.freeze({
     port,
@@ -75,9 +88,27 @@ export function loadConfig(env: Env = process.env): Config {
     dataKey: env.RAPPORT_DATA_KEY || undefined,
     logLevel: env.RAPPORT_LOG_LEVEL || "info",
     trustProxy: flag(env, "RAPPORT_TRUST_PROXY", false),
-    bodyLimit: integer(env, "RAPPORT_BODY_LIMIT", 1_048_576, 1_024, 104_857_600), // 1 MiB
+    bodyLimit: integer(
+      env,
+      "RAPPORT_BODY_LIMIT",
+      1_048_576,
+      1_024,
+      104_857_600,
+    ), // 1 MiB
     publicUrl: env.RAPPORT_PUBLIC_URL || `http://localhost:${port}`,
-    sessionIdleSeconds: integer(env, "RAPPORT_SESSION_IDLE_SECONDS", 1_800, 60, 86_400), // 30 min
-    sessionAbsoluteSeconds: integer(env, "RAPPORT_SESSION_ABSOLUTE_SECONDS", 43_200, 300, 604_800), // 12 h
+    sessionIdleSeconds: integer(
+      env,
+      "RAPPORT_SESSION_IDLE_SECONDS",
+      1_800,
+      60,
+      86_400,
+    ), // 30 min
+    sessionAbsoluteSeconds: integer(
+      env,
+      "RAPPORT_SESSION_ABSOLUTE_SECONDS",
+      43_200,
+      300,
+      604_800,
+    ), // 12 h
   });
 }

@@ -24,7 +24,10 @@ export function isoNow(context: Pick<AppContext, "clock">): string {
 }
 
 /** Runs fn in the caller's transaction, or in a new one. */
-export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  db: Db,
+  fn: (trx: Db) => Promise<T>,
+): Promise<T> {
   if (db.isTransaction) return fn(db);
   return db.transaction().execute(fn);
 }

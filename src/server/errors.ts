@@ -34,7 +34,7 @@ export class AppError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode | string; message: string; details?: unknown };
+  error: { code: string; message: string; details?: unknown };
 }
 
 export function notFound(what: string): AppError {

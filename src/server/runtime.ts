@@ -3,7 +3,12 @@ import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import { ClientCipher } from "./crypto/clientKeys.js";
 import { loadMasterKey } from "./crypto/masterKey.js";
-import { closeDatabase, migrateToLatest, openDatabase, type OpenOptions } from "./db/database.js";
+import {
+  closeDatabase,
+  migrateToLatest,
+  openDatabase,
+  type OpenOptions,
+} from "./db/database.js";
 
 export interface Runtime {
   context: AppContext;
@@ -12,13 +17,26 @@ export interface Runtime {
 }
 
 /** Opens the database, applies migrations and loads the master key. */
-export async function startRuntime(config: Config, options: OpenOptions & { clock?: () => Date } = {}): Promise<Runtime> {
+export async function startRuntime(
+  config: Config,
+  options: OpenOptions & { clock?: () => Date } = {},
+): Promise<Runtime> {
   const database = await openDatabase(config.database, options);
   try {
     await migrateToLatest(database.db);
     const { key, generated } = loadMasterKey(config.dataKey, config.dataDir);
-    const context: AppContext = { config, database, db: database.db, cipher: new ClientCipher(key), clock: options.clock ?? (() => new Date()) };
-    return { context, generatedKey: generated, close: () => closeDatabase(database) };
+    const context: AppContext = {
+      config,
+      database,
+      db: database.db,
+      cipher: new ClientCipher(key),
+      clock: options.clock ?? (() => new Date()),
+    };
+    return {
+      context,
+      generatedKey: generated,
+      close: () => closeDatabase(database),
+    };
   } catch (error) {
     await closeDatabase(database);
     throw error;

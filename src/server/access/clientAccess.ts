@@ -7,7 +7,12 @@ import { AppError, notFound } from "../errors.js";
 export type AccessMode = "read" | "write";
 
 /** Loads a client the actor may access in the given mode, or throws. */
-export async function loadClientFor(db: Db, actor: Actor, clientId: string, mode: AccessMode): Promise<ClientTable> {
+export async function loadClientFor(
+  db: Db,
+  actor: Actor,
+  clientId: string,
+  mode: AccessMode,
+): Promise<ClientTable> {
   const client = await db
     .selectFrom("clients")
     .selectAll()
@@ -17,11 +22,16 @@ export async function loadClientFor(db: Db, actor: Actor, clientId: string, mode
   if (!client) throw notFound("client");
   const access = await accessTo(db, actor, client);
   if (access === "none") throw notFound("client");
-  if (mode === "write" && access !== "write") throw new AppError("forbidden", "read-only access to this client");
+  if (mode === "write" && access !== "write")
+    throw new AppError("forbidden", "read-only access to this client");
   return client;
 }
 
-async function accessTo(db: Db, actor: Actor, client: ClientTable): Promise<"none" | "read" | "write"> {
+async function accessTo(
+  db: Db,
+  actor: Actor,
+  client: ClientTable,
+): Promise<"none" | "read" | "write"> {
   switch (actor.role) {
     case "therapist": {
       if (client.therapist_id === actor.memberId) return "write";
@@ -50,7 +60,10 @@ async function accessTo(db: Db, actor: Actor, client: ClientTable): Promise<"non
 }
 
 /** The therapist ids whose caseloads the actor may list, plus explicitly shared clients. */
-export async function visibleScope(db: Db, actor: Actor): Promise<{ therapistIds: string[]; sharedWithMe: boolean }> {
+export async function visibleScope(
+  db: Db,
+  actor: Actor,
+): Promise<{ therapistIds: string[]; sharedWithMe: boolean }> {
   switch (actor.role) {
     case "therapist":
       return { therapistIds: [actor.memberId], sharedWithMe: true };
@@ -61,9 +74,15 @@ export async function visibleScope(db: Db, actor: Actor): Promise<{ therapistIds
         .where("organisation_id", "=", actor.organisationId)
         .where("supervisor_id", "=", actor.memberId)
         .execute();
-      return { therapistIds: rows.map((r) => r.therapist_id), sharedWithMe: false };
+      return {
+        therapistIds: rows.map((r) => r.therapist_id),
+        sharedWithMe: false,
+      };
     }
     case "admin":
-      throw new AppError("forbidden", "administrators see client data only through break-glass access");
+      throw new AppError(
+        "forbidden",
+        "administrators see client data only through break-glass access",
+      );
   }
 }

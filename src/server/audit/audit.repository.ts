@@ -4,7 +4,12 @@
 import { PostgresAdapter, sql } from "kysely";
 import type { Db } from "../db/database.js";
 import { inTransaction, newId } from "../context.js";
-import { GENESIS_HASH, entryHash, verifyChain, type ChainProblem } from "./auditChain.js";
+import {
+  GENESIS_HASH,
+  entryHash,
+  verifyChain,
+  type ChainProblem,
+} from "./auditChain.js";
 
 export interface AuditEntryInput {
   organisationId: string;
@@ -16,14 +21,19 @@ export interface AuditEntryInput {
 }
 
 /** Appends entries in order, inside the caller's transaction or a new one. */
-export async function appendAudit(db: Db, input: AuditEntryInput | AuditEntryInput[]): Promise<void> {
+export async function appendAudit(
+  db: Db,
+  input: AuditEntryInput | AuditEntryInput[],
+): Promise<void> {
   const inputs = Array.isArray(input) ? input : [input];
   if (inputs.length === 0) return;
   await inTransaction(db, async (trx) => {
     const organisations = [...new Set(inputs.map((i) => i.organisationId))];
     if (trx.getExecutor().adapter instanceof PostgresAdapter) {
       for (const org of organisations.sort()) {
-        await sql`select pg_advisory_xact_lock(hashtext(${"audit:" + org}))`.execute(trx);
+        await sql`select pg_advisory_xact_lock(hashtext(${"audit:" + org}))`.execute(
+          trx,
+        );
       }
     }
     const heads = new Map<string, { seq: number; hash: string }>();
@@ -38,7 +48,10 @@ export async function appendAudit(db: Db, input: AuditEntryInput | AuditEntryInp
       heads.set(org, last ?? { seq: 0, hash: GENESIS_HASH });
     }
     const rows = inputs.map((entry) => {
-      const head = heads.get(entry.organisationId) ?? { seq: 0, hash: GENESIS_HASH };
+      const head = heads.get(entry.organisationId) ?? {
+        seq: 0,
+        hash: GENESIS_HASH,
+      };
       const fields = {
         id: newId(),
         organisation_id: entry.organisationId,
@@ -53,12 +66,24 @@ export async function appendAudit(db: Db, input: AuditEntryInput | AuditEntryInp
       heads.set(entry.organisationId, { seq: fields.seq, hash });
       return { ...fields, prev_hash: head.hash, hash };
     });
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto("audit_log").values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto("audit_log")
+        .values(rows.slice(i, i + 200))
+        .execute();
   });
 }
 
-export async function verifyAudit(db: Db): Promise<{ organisationId: string; entries: number; problems: ChainProblem[] }[]> {
-  const orgs = await db.selectFrom("audit_log").select("organisation_id").distinct().execute();
+export async function verifyAudit(
+  db: Db,
+): Promise<
+  { organisationId: string; entries: number; problems: ChainProblem[] }[]
+> {
+  const orgs = await db
+    .selectFrom("audit_log")
+    .select("organisation_id")
+    .distinct()
+    .execute();
   const reports = [];
   for (const { organisation_id } of orgs) {
     const entries = await db
@@ -67,13 +92,24 @@ export async function verifyAudit(db: Db): Promise<{ organisationId: string; ent
       .where("organisation_id", "=", organisation_id)
       .orderBy("seq")
       .execute();
-    reports.push({ organisationId: organisation_id, entries: entries.length, problems: verifyChain(entries) });
+    reports.push({
+      organisationId: organisation_id,
+      entries: entries.length,
+      problems: verifyChain(entries),
+    });
   }
   return reports;
 }
 
-export async function listAudit(db: Db, organisationId: string, clientId?: string) {
-  let query = db.selectFrom("audit_log").selectAll().where("organisation_id", "=", organisationId);
+export async function listAudit(
+  db: Db,
+  organisationId: string,
+  clientId?: string,
+) {
+  let query = db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("organisation_id", "=", organisationId);
   if (clientId) query = query.where("client_id", "=", clientId);
   return query.orderBy("seq").execute();
 }

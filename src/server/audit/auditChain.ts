@@ -25,7 +25,12 @@ export function entryHash(prevHash: string, entry: AuditFields): string {
     entry.action,
     entry.source,
   ]);
-  return crypto.createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(prevHash)
+    .update("\n")
+    .update(canonical)
+    .digest("hex");
 }
 
 export interface ChainProblem {
@@ -34,14 +39,19 @@ export interface ChainProblem {
 }
 
 /** Checks an organisation's entries in seq order; reports altered, inserted or deleted rows. */
-export function verifyChain(entries: (AuditFields & { prev_hash: string; hash: string })[]): ChainProblem[] {
+export function verifyChain(
+  entries: (AuditFields & { prev_hash: string; hash: string })[],
+): ChainProblem[] {
   const problems: ChainProblem[] = [];
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   for (const entry of entries) {
-    if (entry.seq !== expectedSeq) problems.push({ seq: entry.seq, problem: "gap" });
-    if (entry.prev_hash !== prev) problems.push({ seq: entry.seq, problem: "broken-link" });
-    if (entryHash(entry.prev_hash, entry) !== entry.hash) problems.push({ seq: entry.seq, problem: "altered" });
+    if (entry.seq !== expectedSeq)
+      problems.push({ seq: entry.seq, problem: "gap" });
+    if (entry.prev_hash !== prev)
+      problems.push({ seq: entry.seq, problem: "broken-link" });
+    if (entryHash(entry.prev_hash, entry) !== entry.hash)
+      problems.push({ seq: entry.seq, problem: "altered" });
     prev = entry.hash;
     expectedSeq = entry.seq + 1;
   }

@@ -3,7 +3,11 @@ import type { AppContext } from "../context.js";
 import { isoNow } from "../context.js";
 import { AppError } from "../errors.js";
 import type { App } from "../http/types.js";
-import { deleteSession, findSession, touchSession } from "./sessions.repository.js";
+import {
+  deleteSession,
+  findSession,
+  touchSession,
+} from "./sessions.repository.js";
 
 export const SESSION_COOKIE = "rapport_session";
 const PUBLIC_PREFIXES = ["/api/auth/login", "/api/docs"];
@@ -12,16 +16,33 @@ export function installAuthentication(app: App, context: AppContext): void {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (request) => {
     const url = request.url.split("?")[0] ?? "";
-    if (!url.startsWith("/api/") || PUBLIC_PREFIXES.some((p) => url.startsWith(p))) return;
+    if (
+      !url.startsWith("/api/") ||
+      PUBLIC_PREFIXES.some((p) => url.startsWith(p))
+    )
+      return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw new AppError("unauthenticated", "sign in first");
     const session = await findSession(context.db, token);
-    if (!session) throw new AppError("unauthenticated", "your session has ended; sign in again");
+    if (!session)
+      throw new AppError(
+        "unauthenticated",
+        "your session has ended; sign in again",
+      );
     const now = context.clock();
-    const idleLimit = new Date(session.last_seen_at).getTime() + context.config.sessionIdleSeconds * 1000;
-    if (!session.active || now.toISOString() >= session.expires_at || now.getTime() > idleLimit) {
+    const idleLimit =
+      new Date(session.last_seen_at).getTime() +
+      context.config.sessionIdleSeconds * 1000;
+    if (
+      !session.active ||
+      now.toISOString() >= session.expires_at ||
+      now.getTime() > idleLimit
+    ) {
       await deleteSession(context.db, session.id_hash);
-      throw new AppError("unauthenticated", "your session has ended; sign in again");
+      throw new AppError(
+        "unauthenticated",
+        "your session has ended; sign in again",
+      );
     }
     await touchSession(context.db, session.id_hash, isoNow(context));
     request.actor = {

@@ -10,7 +10,13 @@ export function newToken(): string {
   return crypto.randomBytes(32).toString("base64url");
 }
 
-export async function createSession(db: Db, memberId: string, organisationId: string, now: Date, absoluteSeconds: number): Promise<string> {
+export async function createSession(
+  db: Db,
+  memberId: string,
+  organisationId: string,
+  now: Date,
+  absoluteSeconds: number,
+): Promise<string> {
   const token = newToken();
   await db
     .insertInto("auth_sessions")
@@ -20,7 +26,9 @@ export async function createSession(db: Db, memberId: string, organisationId: st
       organisation_id: organisationId,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + absoluteSeconds * 1000).toISOString(),
+      expires_at: new Date(
+        now.getTime() + absoluteSeconds * 1000,
+      ).toISOString(),
     })
     .execute();
   return token;
@@ -43,14 +51,28 @@ export async function findSession(db: Db, token: string) {
     .executeTakeFirst();
 }
 
-export async function touchSession(db: Db, idHash: string, now: string): Promise<void> {
-  await db.updateTable("auth_sessions").set({ last_seen_at: now }).where("id_hash", "=", idHash).execute();
+export async function touchSession(
+  db: Db,
+  idHash: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("auth_sessions")
+    .set({ last_seen_at: now })
+    .where("id_hash", "=", idHash)
+    .execute();
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
   await db.deleteFrom("auth_sessions").where("id_hash", "=", idHash).execute();
 }
 
-export async function deleteMemberSessions(db: Db, memberId: string): Promise<void> {
-  await db.deleteFrom("auth_sessions").where("member_id", "=", memberId).execute();
+export async function deleteMemberSessions(
+  db: Db,
+  memberId: string,
+): Promise<void> {
+  await db
+    .deleteFrom("auth_sessions")
+    .where("member_id", "=", memberId)
+    .execute();
 }

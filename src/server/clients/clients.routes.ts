@@ -3,9 +3,19 @@ import { Type } from "@fastify/type-provider-typebox";
 import type { AppContext } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
 import { Id, IdParams, Page, PageQuery, ShortText } from "../http/schemas.js";
-import { changeClient, createClient, getClient, listVisibleClients, shareClient, transferClient } from "./clients.service.js";
+import {
+  changeClient,
+  createClient,
+  getClient,
+  listVisibleClients,
+  shareClient,
+  transferClient,
+} from "./clients.service.js";
 
-const ClientStatus = Type.Union([Type.Literal("active"), Type.Literal("discharged")]);
+const ClientStatus = Type.Union([
+  Type.Literal("active"),
+  Type.Literal("discharged"),
+]);
 export const Client = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -25,13 +35,21 @@ export function clientRoutes(app: App, context: AppContext): void {
       schema: {
         tags,
         querystring: Type.Object(
-          { ...PageQuery.properties, name: Type.Optional(ShortText), status: Type.Optional(ClientStatus) },
+          {
+            ...PageQuery.properties,
+            name: Type.Optional(ShortText),
+            status: Type.Optional(ClientStatus),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Page(Client) },
       },
     },
-    (request) => listVisibleClients(context, actorOf(request), { limit: 50, ...request.query }),
+    (request) =>
+      listVisibleClients(context, actorOf(request), {
+        limit: 50,
+        ...request.query,
+      }),
   );
 
   app.post(
@@ -39,15 +57,23 @@ export function clientRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags,
-        body: Type.Object({ name: ShortText, therapistId: Type.Optional(Id) }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: ShortText, therapistId: Type.Optional(Id) },
+          { additionalProperties: false },
+        ),
         response: { 201: Client },
       },
     },
-    async (request, reply) => reply.status(201).send(await createClient(context, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createClient(context, actorOf(request), request.body)),
   );
 
-  app.get("/api/clients/:id", { schema: { tags, params: IdParams, response: { 200: Client } } }, (request) =>
-    getClient(context, actorOf(request), request.params.id),
+  app.get(
+    "/api/clients/:id",
+    { schema: { tags, params: IdParams, response: { 200: Client } } },
+    (request) => getClient(context, actorOf(request), request.params.id),
   );
 
   app.patch(
@@ -56,28 +82,78 @@ export function clientRoutes(app: App, context: AppContext): void {
       schema: {
         tags,
         params: IdParams,
-        body: Type.Object({ name: Type.Optional(ShortText), status: Type.Optional(ClientStatus) }, { additionalProperties: false, minProperties: 1 }),
+        body: Type.Object(
+          {
+            name: Type.Optional(ShortText),
+            status: Type.Optional(ClientStatus),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
         response: { 200: Client },
       },
     },
-    (request) => changeClient(context, actorOf(request), request.params.id, request.body),
+    (request) =>
+      changeClient(context, actorOf(request), request.params.id, request.body),
   );
 
   app.post(
     "/api/clients/:id/transfer",
-    { schema: { tags, params: IdParams, body: Type.Object({ therapistId: Id }, { additionalProperties: false }), response: { 200: Client } } },
-    (request) => transferClient(context, actorOf(request), request.params.id, request.body.therapistId),
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object({ therapistId: Id }, { additionalProperties: false }),
+        response: { 200: Client },
+      },
+    },
+    (request) =>
+      transferClient(
+        context,
+        actorOf(request),
+        request.params.id,
+        request.body.therapistId,
+      ),
   );
 
   app.post(
     "/api/clients/:id/shares",
-    { schema: { tags, params: IdParams, body: Type.Object({ memberId: Id }, { additionalProperties: false }), response: { 200: Client } } },
-    (request) => shareClient(context, actorOf(request), request.params.id, request.body.memberId, true),
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object({ memberId: Id }, { additionalProperties: false }),
+        response: { 200: Client },
+      },
+    },
+    (request) =>
+      shareClient(
+        context,
+        actorOf(request),
+        request.params.id,
+        request.body.memberId,
+        true,
+      ),
   );
 
   app.delete(
     "/api/clients/:id/shares/:memberId",
-    { schema: { tags, params: Type.Object({ id: Id, memberId: Id }, { additionalProperties: false }), response: { 200: Client } } },
-    (request) => shareClient(context, actorOf(request), request.params.id, request.params.memberId, false),
+    {
+      schema: {
+        tags,
+        params: Type.Object(
+          { id: Id, memberId: Id },
+          { additionalProperties: false },
+        ),
+        response: { 200: Client },
+      },
+    },
+    (request) =>
+      shareClient(
+        context,
+        actorOf(request),
+        request.params.id,
+        request.params.memberId,
+        false,
+      ),
   );
 }

@@ -1,7 +1,16 @@
 // Per-client data keys: created with the client, unwrapped on demand and cached in memory.
 import type { Db } from "../db/database.js";
 import { AppError } from "../errors.js";
-import { blindIndex, decryptText, deriveIndexKey, encryptText, newDataKey, unwrapKey, wrapKey, type MasterKey } from "./envelope.js";
+import {
+  blindIndex,
+  decryptText,
+  deriveIndexKey,
+  encryptText,
+  newDataKey,
+  unwrapKey,
+  wrapKey,
+  type MasterKey,
+} from "./envelope.js";
 
 export class ClientCipher {
   private readonly cache = new Map<string, Buffer>();
@@ -12,7 +21,12 @@ export class ClientCipher {
   }
 
   /** Creates and stores a data key for a new client (inside the caller's transaction). */
-  async createKey(db: Db, organisationId: string, clientId: string, now: string): Promise<void> {
+  async createKey(
+    db: Db,
+    organisationId: string,
+    clientId: string,
+    now: string,
+  ): Promise<void> {
     const key = newDataKey();
     await db
       .insertInto("client_keys")
@@ -27,7 +41,11 @@ export class ClientCipher {
     this.cache.set(clientId, key);
   }
 
-  private async key(db: Db, organisationId: string, clientId: string): Promise<Buffer> {
+  private async key(
+    db: Db,
+    organisationId: string,
+    clientId: string,
+  ): Promise<Buffer> {
     const cached = this.cache.get(clientId);
     if (cached) return cached;
     const row = await db
@@ -36,20 +54,41 @@ export class ClientCipher {
       .where("organisation_id", "=", organisationId)
       .where("client_id", "=", clientId)
       .executeTakeFirst();
-    if (!row) throw new AppError("not_found", "the client's data key is gone (client erased)");
+    if (!row)
+      throw new AppError(
+        "not_found",
+        "the client's data key is gone (client erased)",
+      );
     if (row.master_key_id !== this.master.id) {
-      throw new AppError("internal", `client key is wrapped by master key ${row.master_key_id}, not the loaded one`);
+      throw new AppError(
+        "internal",
+        `client key is wrapped by master key ${row.master_key_id}, not the loaded one`,
+      );
     }
     const key = unwrapKey(this.master, row.wrapped_key, clientId);
     this.cache.set(clientId, key);
     return key;
   }
 
-  async encrypt(db: Db, organisationId: string, clientId: string, text: string): Promise<string> {
-    return encryptText(await this.key(db, organisationId, clientId), clientId, text);
+  async encrypt(
+    db: Db,
+    organisationId: string,
+    clientId: string,
+    text: string,
+  ): Promise<string> {
+    return encryptText(
+      await this.key(db, organisationId, clientId),
+      clientId,
+      text,
+    );
   }
 
-  async decrypt(db: Db, organisationId: string, clientId: string, value: string): Promise<string> {
+  async decrypt(
+    db: Db,
+    organisationId: string,
+    clientId: string,
+    value: string,
+  ): Promise<string> {
     return decryptText(await this.key(db, organisationId, clientId), value);
   }
 

@@ -10,8 +10,12 @@ export interface MasterKey {
 }
 
 export function masterKeyFrom(secret: Buffer): MasterKey {
-  if (secret.length !== 32) throw new Error("the master key must be 32 bytes (256 bits)");
-  return { id: crypto.createHash("sha256").update(secret).digest("hex").slice(0, 12), key: secret };
+  if (secret.length !== 32)
+    throw new Error("the master key must be 32 bytes (256 bits)");
+  return {
+    id: crypto.createHash("sha256").update(secret).digest("hex").slice(0, 12),
+    key: secret,
+  };
 }
 
 function seal(key: Buffer, plaintext: Buffer, aad: string): string {
@@ -19,11 +23,15 @@ function seal(key: Buffer, plaintext: Buffer, aad: string): string {
   const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(aad));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+  return [iv, cipher.getAuthTag(), body]
+    .map((b) => b.toString("base64url"))
+    .join(".");
 }
 
 function open(key: Buffer, sealed: string, aad: string): Buffer {
-  const [iv, tag, body] = sealed.split(".").map((p) => Buffer.from(p, "base64url"));
+  const [iv, tag, body] = sealed
+    .split(".")
+    .map((p) => Buffer.from(p, "base64url"));
   if (!iv || !tag || !body) throw new Error("malformed ciphertext");
   const decipher = crypto.createDecipheriv("aes-256-gcm", key, iv);
   decipher.setAAD(Buffer.from(aad));
@@ -36,16 +44,28 @@ export function newDataKey(): Buffer {
 }
 
 /** Wraps a client data key; the client id is bound in as associated data. */
-export function wrapKey(master: MasterKey, dataKey: Buffer, clientId: string): string {
+export function wrapKey(
+  master: MasterKey,
+  dataKey: Buffer,
+  clientId: string,
+): string {
   return seal(master.key, dataKey, `key:${clientId}`);
 }
 
-export function unwrapKey(master: MasterKey, wrapped: string, clientId: string): Buffer {
+export function unwrapKey(
+  master: MasterKey,
+  wrapped: string,
+  clientId: string,
+): Buffer {
   return open(master.key, wrapped, `key:${clientId}`);
 }
 
 /** Encrypts one text value; the result names its key (`enc1.<clientId>.…`). */
-export function encryptText(dataKey: Buffer, clientId: string, text: string): string {
+export function encryptText(
+  dataKey: Buffer,
+  clientId: string,
+  text: string,
+): string {
   return `${PREFIX}.${clientId}.${seal(dataKey, Buffer.from(text, "utf8"), `val:${clientId}`)}`;
 }
 
@@ -63,10 +83,25 @@ export function decryptText(dataKey: Buffer, value: string): string {
 
 /** Keyed blind index (HMAC-SHA256) of a normalised search term; reveals equality only. */
 export function blindIndex(indexKey: Buffer, term: string): string {
-  const normalised = term.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, " ");
-  return crypto.createHmac("sha256", indexKey).update(normalised).digest("base64url");
+  const normalised = term
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ");
+  return crypto
+    .createHmac("sha256", indexKey)
+    .update(normalised)
+    .digest("base64url");
 }
 
 export function deriveIndexKey(master: MasterKey): Buffer {
-  return Buffer.from(crypto.hkdfSync("sha256", master.key, Buffer.alloc(0), "rapport blind index", 32));
+  return Buffer.from(
+    crypto.hkdfSync(
+      "sha256",
+      master.key,
+      Buffer.alloc(0),
+      "rapport blind index",
+      32,
+    ),
+  );
 }

@@ -29,7 +29,8 @@ export interface OpenOptions {
 export class DatabaseUnavailableError extends Error {}
 
 export function openSqlite(file: string): SQLite.Database {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:")
+    fs.mkdirSync(path.dirname(file), { recursive: true });
   const handle = new SQLite(file);
   handle.pragma("journal_mode = WAL");
   handle.pragma("synchronous = FULL"); // an acknowledged write survives a power cut
@@ -38,21 +39,34 @@ export function openSqlite(file: string): SQLite.Database {
   return handle;
 }
 
-export async function openDatabase(url: DatabaseUrl, options: OpenOptions = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  url: DatabaseUrl,
+  options: OpenOptions = {},
+): Promise<OpenedDatabase> {
   if (url.dialect === "sqlite") {
     let handle: SQLite.Database;
     try {
       handle = openSqlite(url.file);
     } catch (error) {
-      throw new DatabaseUnavailableError(`cannot open SQLite database ${url.file}: ${(error as Error).message}`);
+      throw new DatabaseUnavailableError(
+        `cannot open SQLite database ${url.file}: ${(error as Error).message}`,
+      );
     }
-    return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) }), dialect: "sqlite", sqlite: handle };
+    return {
+      db: new Kysely<Database>({
+        dialect: new SqliteDialect({ database: handle }),
+      }),
+      dialect: "sqlite",
+      sqlite: handle,
+    };
   }
   const pool = new pg.Pool({
     connectionString: url.url,
     max: options.pgPoolSize ?? 10,
     connectionTimeoutMillis: 5_000,
-    ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+    ...(options.pgSchema
+      ? { options: `-c search_path=${options.pgSchema}` }
+      : {}),
   });
   try {
     const client = await pool.connect();
@@ -60,9 +74,14 @@ export async function openDatabase(url: DatabaseUrl, options: OpenOptions = {}):
   } catch (error) {
     await pool.end();
     const where = url.url.replace(/\/\/[^@/]*@/, "//");
-    throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${where}: ${(error as Error).message}`);
+    throw new DatabaseUnavailableError(
+      `cannot reach PostgreSQL at ${where}: ${(error as Error).message}`,
+    );
   }
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres" };
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    dialect: "postgres",
+  };
 }
 
 export async function closeDatabase(opened: OpenedDatabase): Promise<void> {
@@ -72,8 +91,10 @@ export async function closeDatabase(opened: OpenedDatabase): Promise<void> {
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
+  return (results ?? [])
+    .filter((r) => r.status === "Success")
+    .map((r) => r.migrationName);
 }
 
 export async function isReachable(db: Db): Promise<boolean> {

@@ -122,4 +122,3 @@ export interface Database {
   auth_sessions: AuthSessionTable;
   audit_log: AuditTable;
 }
-

@@ -1,13 +1,19 @@
 // Seeds the demo organisations, members and caseloads from the named fixtures.
 import crypto from "node:crypto";
-import { demoCaseload, type FixtureClient } from "../../core/fixtures/demoCaseload.js";
+import {
+  demoCaseload,
+  type FixtureClient,
+} from "../../core/fixtures/demoCaseload.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { hashPassword } from "../auth/password.js";
 import type { AppContext } from "../context.js";
 import { inTransaction, isoNow, newId } from "../context.js";
 import type { Db } from "../db/database.js";
 import type { MemberTable, Role } from "../db/schema.js";
-import { insertMember, replaceSupervisees } from "../members/members.repository.js";
+import {
+  insertMember,
+  replaceSupervisees,
+} from "../members/members.repository.js";
 import { insertOrganisation } from "../organisations/organisations.repository.js";
 
 export interface DemoResult {
@@ -17,11 +23,20 @@ export interface DemoResult {
 }
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("organisations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
-async function seedClient(context: AppContext, trx: Db, organisationId: string, therapistId: string, fixture: FixtureClient): Promise<void> {
+async function seedClient(
+  context: AppContext,
+  trx: Db,
+  organisationId: string,
+  therapistId: string,
+  fixture: FixtureClient,
+): Promise<void> {
   const id = newId();
   const first = fixture.sessions[0]?.startsAt ?? isoNow(context);
   await context.cipher.createKey(trx, organisationId, id, first);
@@ -30,7 +45,12 @@ async function seedClient(context: AppContext, trx: Db, organisationId: string, 
     .values({
       id,
       organisation_id: organisationId,
-      name_enc: await context.cipher.encrypt(trx, organisationId, id, fixture.name),
+      name_enc: await context.cipher.encrypt(
+        trx,
+        organisationId,
+        id,
+        fixture.name,
+      ),
       name_index: context.cipher.index(fixture.name),
       therapist_id: therapistId,
       status: "active",
@@ -39,17 +59,46 @@ async function seedClient(context: AppContext, trx: Db, organisationId: string, 
     })
     .execute();
   const episodeId = newId();
-  await trx.insertInto("episodes").values({ id: episodeId, organisation_id: organisationId, client_id: id, opened_at: first, discharged_at: null, discharge_reason: null }).execute();
+  await trx
+    .insertInto("episodes")
+    .values({
+      id: episodeId,
+      organisation_id: organisationId,
+      client_id: id,
+      opened_at: first,
+      discharged_at: null,
+      discharge_reason: null,
+    })
+    .execute();
   if (fixture.sessions.length > 0) {
     await trx
       .insertInto("sessions")
-      .values(fixture.sessions.map((s) => ({ id: newId(), organisation_id: organisationId, client_id: id, episode_id: episodeId, therapist_id: therapistId, starts_at: s.startsAt, status: s.status, created_at: first })))
+      .values(
+        fixture.sessions.map((s) => ({
+          id: newId(),
+          organisation_id: organisationId,
+          client_id: id,
+          episode_id: episodeId,
+          therapist_id: therapistId,
+          starts_at: s.startsAt,
+          status: s.status,
+          created_at: first,
+        })),
+      )
       .execute();
   }
   for (const goal of fixture.goals) {
     await trx
       .insertInto("goals")
-      .values({ id: newId(), organisation_id: organisationId, client_id: id, text_enc: await context.cipher.encrypt(trx, organisationId, id, goal), status: "active", created_at: first, updated_at: first })
+      .values({
+        id: newId(),
+        organisation_id: organisationId,
+        client_id: id,
+        text_enc: await context.cipher.encrypt(trx, organisationId, id, goal),
+        status: "active",
+        created_at: first,
+        updated_at: first,
+      })
       .execute();
   }
 }
@@ -57,41 +106,111 @@ async function seedClient(context: AppContext, trx: Db, organisationId: string, 
 /** Seeds "Demo Clinic" and "Second Clinic"; the password comes from config or is random. */
 export async function seedDemo(context: AppContext): Promise<DemoResult> {
   const generatedPassword = context.config.demoPassword === undefined;
-  const password = context.config.demoPassword ?? crypto.randomBytes(12).toString("base64url");
+  const password =
+    context.config.demoPassword ?? crypto.randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(password);
   const now = isoNow(context);
   const today = context.clock();
   const accounts: DemoResult["accounts"] = [];
 
   await inTransaction(context.db, async (trx) => {
-    const member = async (organisationId: string, organisation: string, email: string, name: string, role: Role): Promise<MemberTable> => {
-      const row: MemberTable = { id: newId(), organisation_id: organisationId, email, name, role, password_hash: passwordHash, active: 1, created_at: now };
+    const member = async (
+      organisationId: string,
+      organisation: string,
+      email: string,
+      name: string,
+      role: Role,
+    ): Promise<MemberTable> => {
+      const row: MemberTable = {
+        id: newId(),
+        organisation_id: organisationId,
+        email,
+        name,
+        role,
+        password_hash: passwordHash,
+        active: 1,
+        created_at: now,
+      };
       await insertMember(trx, row);
       accounts.push({ email, role, organisation });
       return row;
     };
-    const demo = { id: newId(), name: "Demo Clinic", settings: "{}", created_at: now };
+    const demo = {
+      id: newId(),
+      name: "Demo Clinic",
+      settings: "{}",
+      created_at: now,
+    };
     await insertOrganisation(trx, demo);
-    await member(demo.id, demo.name, "admin@demo.rapport.test", "Avery Admin", "admin");
-    const supervisor = await member(demo.id, demo.name, "supervisor@demo.rapport.test", "Sasha Supervisor", "supervisor");
-    const t1 = await member(demo.id, demo.name, "therapist1@demo.rapport.test", "Theo Therapist", "therapist");
-    const t2 = await member(demo.id, demo.name, "therapist2@demo.rapport.test", "Tess Therapist", "therapist");
+    await member(
+      demo.id,
+      demo.name,
+      "admin@demo.rapport.test",
+      "Avery Admin",
+      "admin",
+    );
+    const supervisor = await member(
+      demo.id,
+      demo.name,
+      "supervisor@demo.rapport.test",
+      "Sasha Supervisor",
+      "supervisor",
+    );
+    const t1 = await member(
+      demo.id,
+      demo.name,
+      "therapist1@demo.rapport.test",
+      "Theo Therapist",
+      "therapist",
+    );
+    const t2 = await member(
+      demo.id,
+      demo.name,
+      "therapist2@demo.rapport.test",
+      "Tess Therapist",
+      "therapist",
+    );
     await replaceSupervisees(trx, demo.id, supervisor.id, [t1.id, t2.id]);
 
-    const second = { id: newId(), name: "Second Clinic", settings: "{}", created_at: now };
+    const second = {
+      id: newId(),
+      name: "Second Clinic",
+      settings: "{}",
+      created_at: now,
+    };
     await insertOrganisation(trx, second);
-    const t3 = await member(second.id, second.name, "therapist@second.rapport.test", "Sol Second", "therapist");
+    const t3 = await member(
+      second.id,
+      second.name,
+      "therapist@second.rapport.test",
+      "Sol Second",
+      "therapist",
+    );
 
     const caseloads: [string, string, number, number, boolean][] = [
       [demo.id, t1.id, 101, 24, true],
       [demo.id, t2.id, 202, 16, true],
       [second.id, t3.id, 303, 10, false],
     ];
-    for (const [organisationId, therapistId, seed, size, featured] of caseloads) {
-      for (const fixture of demoCaseload({ seed, today, size, featured })) await seedClient(context, trx, organisationId, therapistId, fixture);
+    for (const [
+      organisationId,
+      therapistId,
+      seed,
+      size,
+      featured,
+    ] of caseloads) {
+      for (const fixture of demoCaseload({ seed, today, size, featured }))
+        await seedClient(context, trx, organisationId, therapistId, fixture);
     }
     for (const org of [demo.id, second.id]) {
-      await appendAudit(trx, { organisationId: org, actorId: null, clientId: null, action: "demo.seed", source: "cli", at: now });
+      await appendAudit(trx, {
+        organisationId: org,
+        actorId: null,
+        clientId: null,
+        action: "demo.seed",
+        source: "cli",
+        at: now,
+      });
     }
   });
   return { password, generatedPassword, accounts };

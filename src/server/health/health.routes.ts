@@ -15,7 +15,14 @@ export function healthRoutes(app: App, context: AppContext): void {
     registers: [registry],
   });
   app.addHook("onResponse", (request, reply, done) => {
-    duration.observe({ method: request.method, route: request.routeOptions.url ?? "unmatched", status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    duration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? "unmatched",
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
     done();
   });
 
@@ -23,7 +30,11 @@ export function healthRoutes(app: App, context: AppContext): void {
   app.get("/healthz", hidden, () => ({ status: "ok" }));
   app.get("/readyz", hidden, async (_request, reply) => {
     const ok = await isReachable(context.db);
-    return reply.status(ok ? 200 : 503).send({ status: ok ? "ready" : "database unreachable" });
+    return reply
+      .status(ok ? 200 : 503)
+      .send({ status: ok ? "ready" : "database unreachable" });
   });
-  app.get("/metrics", hidden, async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  app.get("/metrics", hidden, async (_request, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  );
 }

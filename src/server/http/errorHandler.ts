@@ -1,30 +1,47 @@
 // Maps every failure to one body shape: {"error":{"code","message","details"}}.
 import type { FastifyError, FastifyInstance } from "fastify";
-import { AppError, HTTP_STATUS, type ErrorBody, type ErrorCode } from "../errors.js";
+import {
+  AppError,
+  HTTP_STATUS,
+  type ErrorBody,
+  type ErrorCode,
+} from "../errors.js";
 
 function fromFastify(error: FastifyError): AppError {
   if (error.validation) {
-    return new AppError("validation", `invalid request: ${error.message}`, error.validation.map((v) => ({
-      path: v.instancePath || undefined,
-      message: v.message,
-      params: v.params,
-    })));
+    return new AppError(
+      "validation",
+      `invalid request: ${error.message}`,
+      error.validation.map((v) => ({
+        path: v.instancePath || undefined,
+        message: v.message,
+        params: v.params,
+      })),
+    );
   }
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new AppError("payload_too_large", "request body is too large");
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return new AppError("validation", `unsupported content type: ${error.message}`);
+      return new AppError(
+        "validation",
+        `unsupported content type: ${error.message}`,
+      );
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
     case "FST_ERR_CTP_INVALID_JSON_BODY":
       return new AppError("validation", "request body is not valid JSON");
     default:
       break;
   }
-  if (error.statusCode === 429) return new AppError("rate_limited", error.message);
-  if (error.statusCode === 413) return new AppError("payload_too_large", "request body is too large");
+  if (error.statusCode === 429)
+    return new AppError("rate_limited", error.message);
+  if (error.statusCode === 413)
+    return new AppError("payload_too_large", "request body is too large");
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return new AppError(error.statusCode === 404 ? "not_found" : "validation", error.message);
+    return new AppError(
+      error.statusCode === 404 ? "not_found" : "validation",
+      error.message,
+    );
   }
   return new AppError("internal", "internal error");
 }
@@ -34,12 +51,19 @@ export function installErrorHandling(app: FastifyInstance): void {
     const appError = error instanceof AppError ? error : fromFastify(error);
     const status = HTTP_STATUS[appError.code];
     if (status >= 500) request.log.error({ err: error }, "request failed");
-    const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
+    const body: ErrorBody = {
+      error: { code: appError.code, message: appError.message },
+    };
     if (appError.details !== undefined) body.error.details = appError.details;
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    const body: ErrorBody = { error: { code: "not_found" satisfies ErrorCode, message: `no route ${request.method} ${request.url.split("?")[0]}` } };
+    const body: ErrorBody = {
+      error: {
+        code: "not_found" satisfies ErrorCode,
+        message: `no route ${request.method} ${request.url.split("?")[0]}`,
+      },
+    };
     return reply.status(404).send(body);
   });
 }

@@ -7,7 +7,13 @@ import type { FastifySchemaCompiler } from "fastify";
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function makeAjv(coerce: boolean): Ajv {
-  const ajv = new Ajv({ allErrors: false, coerceTypes: coerce ? "array" : false, removeAdditional: false, useDefaults: true, strict: false });
+  const ajv = new Ajv({
+    allErrors: false,
+    coerceTypes: coerce ? "array" : false,
+    removeAdditional: false,
+    useDefaults: true,
+    strict: false,
+  });
   addFormats(ajv);
   return ajv;
 }
@@ -15,7 +21,10 @@ function makeAjv(coerce: boolean): Ajv {
 const strict = makeAjv(false);
 const coercing = makeAjv(true);
 
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({
+  schema,
+  httpPart,
+}) => {
   const ajv = httpPart === "body" ? strict : coercing;
   return ajv.compile(schema as object);
 };

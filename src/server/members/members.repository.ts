@@ -6,26 +6,66 @@ export async function insertMember(db: Db, row: MemberTable): Promise<void> {
   await db.insertInto("members").values(row).execute();
 }
 
-export async function findMember(db: Db, organisationId: string, id: string): Promise<MemberTable | undefined> {
-  return db.selectFrom("members").selectAll().where("organisation_id", "=", organisationId).where("id", "=", id).executeTakeFirst();
+export async function findMember(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<MemberTable | undefined> {
+  return db
+    .selectFrom("members")
+    .selectAll()
+    .where("organisation_id", "=", organisationId)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
-export async function findMemberByEmail(db: Db, email: string): Promise<MemberTable | undefined> {
-  return db.selectFrom("members").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+export async function findMemberByEmail(
+  db: Db,
+  email: string,
+): Promise<MemberTable | undefined> {
+  return db
+    .selectFrom("members")
+    .selectAll()
+    .where("email", "=", email.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
-export async function listMembers(db: Db, organisationId: string, page: { limit: number; cursor?: string; role?: Role }): Promise<MemberTable[]> {
-  let query = db.selectFrom("members").selectAll().where("organisation_id", "=", organisationId);
+export async function listMembers(
+  db: Db,
+  organisationId: string,
+  page: { limit: number; cursor?: string; role?: Role },
+): Promise<MemberTable[]> {
+  let query = db
+    .selectFrom("members")
+    .selectAll()
+    .where("organisation_id", "=", organisationId);
   if (page.cursor) query = query.where("id", ">", page.cursor);
   if (page.role) query = query.where("role", "=", page.role);
-  return query.orderBy("id").limit(page.limit + 1).execute();
+  return query
+    .orderBy("id")
+    .limit(page.limit + 1)
+    .execute();
 }
 
-export async function updateMember(db: Db, organisationId: string, id: string, patch: Partial<MemberTable>): Promise<void> {
-  await db.updateTable("members").set(patch).where("organisation_id", "=", organisationId).where("id", "=", id).execute();
+export async function updateMember(
+  db: Db,
+  organisationId: string,
+  id: string,
+  patch: Partial<MemberTable>,
+): Promise<void> {
+  await db
+    .updateTable("members")
+    .set(patch)
+    .where("organisation_id", "=", organisationId)
+    .where("id", "=", id)
+    .execute();
 }
 
-export async function supervisees(db: Db, organisationId: string, supervisorId: string): Promise<string[]> {
+export async function supervisees(
+  db: Db,
+  organisationId: string,
+  supervisorId: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom("supervisions")
     .select("therapist_id")
@@ -36,11 +76,26 @@ export async function supervisees(db: Db, organisationId: string, supervisorId: 
   return rows.map((r) => r.therapist_id);
 }
 
-export async function replaceSupervisees(db: Db, organisationId: string, supervisorId: string, therapistIds: string[]): Promise<void> {
-  await db.deleteFrom("supervisions").where("organisation_id", "=", organisationId).where("supervisor_id", "=", supervisorId).execute();
+export async function replaceSupervisees(
+  db: Db,
+  organisationId: string,
+  supervisorId: string,
+  therapistIds: string[],
+): Promise<void> {
+  await db
+    .deleteFrom("supervisions")
+    .where("organisation_id", "=", organisationId)
+    .where("supervisor_id", "=", supervisorId)
+    .execute();
   if (therapistIds.length === 0) return;
   await db
     .insertInto("supervisions")
-    .values(therapistIds.map((therapist_id) => ({ organisation_id: organisationId, supervisor_id: supervisorId, therapist_id })))
+    .values(
+      therapistIds.map((therapist_id) => ({
+        organisation_id: organisationId,
+        supervisor_id: supervisorId,
+        therapist_id,
+      })),
+    )
     .execute();
 }

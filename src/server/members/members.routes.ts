@@ -5,9 +5,20 @@ import { notFound } from "../errors.js";
 import { actorOf, type App } from "../http/types.js";
 import { Id, IdParams, Page, PageQuery, ShortText } from "../http/schemas.js";
 import { findMember, listMembers } from "./members.repository.js";
-import { changeMember, createMember, requireAdmin, setSupervisees, toMemberView, transferCaseload } from "./members.service.js";
+import {
+  changeMember,
+  createMember,
+  requireAdmin,
+  setSupervisees,
+  toMemberView,
+  transferCaseload,
+} from "./members.service.js";
 
-const Role = Type.Union([Type.Literal("admin"), Type.Literal("supervisor"), Type.Literal("therapist")]);
+const Role = Type.Union([
+  Type.Literal("admin"),
+  Type.Literal("supervisor"),
+  Type.Literal("therapist"),
+]);
 export const Member = Type.Object({
   id: Type.String(),
   email: Type.String(),
@@ -22,21 +33,44 @@ const tags = ["members"];
 export function memberRoutes(app: App, context: AppContext): void {
   app.get(
     "/api/members",
-    { schema: { tags, querystring: Type.Object({ ...PageQuery.properties, role: Type.Optional(Role) }, { additionalProperties: false }), response: { 200: Page(Member) } } },
+    {
+      schema: {
+        tags,
+        querystring: Type.Object(
+          { ...PageQuery.properties, role: Type.Optional(Role) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Member) },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const limit = request.query.limit ?? 50;
-      const rows = await listMembers(context.db, actor.organisationId, { ...request.query, limit });
+      const rows = await listMembers(context.db, actor.organisationId, {
+        ...request.query,
+        limit,
+      });
       const page = rows.slice(0, limit);
-      return { items: await Promise.all(page.map((m) => toMemberView(context.db, m))), next: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+      return {
+        items: await Promise.all(page.map((m) => toMemberView(context.db, m))),
+        next: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+      };
     },
   );
 
-  app.get("/api/members/:id", { schema: { tags, params: IdParams, response: { 200: Member } } }, async (request) => {
-    const member = await findMember(context.db, actorOf(request).organisationId, request.params.id);
-    if (!member) throw notFound("member");
-    return toMemberView(context.db, member);
-  });
+  app.get(
+    "/api/members/:id",
+    { schema: { tags, params: IdParams, response: { 200: Member } } },
+    async (request) => {
+      const member = await findMember(
+        context.db,
+        actorOf(request).organisationId,
+        request.params.id,
+      );
+      if (!member) throw notFound("member");
+      return toMemberView(context.db, member);
+    },
+  );
 
   app.post(
     "/api/members",
@@ -44,7 +78,14 @@ export function memberRoutes(app: App, context: AppContext): void {
       schema: {
         tags,
         body: Type.Object(
-          { email: Type.String({ format: "email", maxLength: 320 }), name: ShortText, role: Role, password: Type.Optional(Type.String({ minLength: 12, maxLength: 1_024 })) },
+          {
+            email: Type.String({ format: "email", maxLength: 320 }),
+            name: ShortText,
+            role: Role,
+            password: Type.Optional(
+              Type.String({ minLength: 12, maxLength: 1_024 }),
+            ),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Member },
@@ -53,7 +94,11 @@ export function memberRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const actor = actorOf(request);
       requireAdmin(actor);
-      const member = await createMember(context, actor.organisationId, request.body);
+      const member = await createMember(
+        context,
+        actor.organisationId,
+        request.body,
+      );
       return reply.status(201).send(await toMemberView(context.db, member));
     },
   );
@@ -64,20 +109,55 @@ export function memberRoutes(app: App, context: AppContext): void {
       schema: {
         tags,
         params: IdParams,
-        body: Type.Object({ name: Type.Optional(ShortText), role: Type.Optional(Role), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false, minProperties: 1 }),
+        body: Type.Object(
+          {
+            name: Type.Optional(ShortText),
+            role: Type.Optional(Role),
+            active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
         response: { 200: Member },
       },
     },
-    async (request) => toMemberView(context.db, await changeMember(context, actorOf(request), request.params.id, request.body)),
+    async (request) =>
+      toMemberView(
+        context.db,
+        await changeMember(
+          context,
+          actorOf(request),
+          request.params.id,
+          request.body,
+        ),
+      ),
   );
 
   app.put(
     "/api/members/:id/supervisees",
-    { schema: { tags, params: IdParams, body: Type.Object({ therapistIds: Type.Array(Id, { maxItems: 500 }) }, { additionalProperties: false }), response: { 200: Member } } },
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object(
+          { therapistIds: Type.Array(Id, { maxItems: 500 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Member },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
-      await setSupervisees(context, actor, request.params.id, request.body.therapistIds);
-      const member = await findMember(context.db, actor.organisationId, request.params.id);
+      await setSupervisees(
+        context,
+        actor,
+        request.params.id,
+        request.body.therapistIds,
+      );
+      const member = await findMember(
+        context.db,
+        actor.organisationId,
+        request.params.id,
+      );
       if (!member) throw notFound("member");
       return toMemberView(context.db, member);
     },
@@ -85,7 +165,24 @@ export function memberRoutes(app: App, context: AppContext): void {
 
   app.post(
     "/api/members/:id/transfer-caseload",
-    { schema: { tags, params: IdParams, body: Type.Object({ toTherapistId: Id }, { additionalProperties: false }), response: { 200: Type.Object({ transferred: Type.Integer() }) } } },
-    async (request) => ({ transferred: await transferCaseload(context, actorOf(request), request.params.id, request.body.toTherapistId) }),
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: Type.Object(
+          { toTherapistId: Id },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ transferred: Type.Integer() }) },
+      },
+    },
+    async (request) => ({
+      transferred: await transferCaseload(
+        context,
+        actorOf(request),
+        request.params.id,
+        request.body.toTherapistId,
+      ),
+    }),
   );
 }

@@ -8,7 +8,14 @@ import { inTransaction, isoNow, newId } from "../context.js";
 import type { Db } from "../db/database.js";
 import type { MemberTable, Role } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
-import { findMember, findMemberByEmail, insertMember, replaceSupervisees, supervisees, updateMember } from "./members.repository.js";
+import {
+  findMember,
+  findMemberByEmail,
+  insertMember,
+  replaceSupervisees,
+  supervisees,
+  updateMember,
+} from "./members.repository.js";
 
 export interface MemberView {
   id: string;
@@ -20,14 +27,26 @@ export interface MemberView {
   createdAt: string;
 }
 
-export async function toMemberView(db: Db, m: MemberTable): Promise<MemberView> {
-  const view: MemberView = { id: m.id, email: m.email, name: m.name, role: m.role, active: m.active === 1, createdAt: m.created_at };
-  if (m.role === "supervisor") view.supervisees = await supervisees(db, m.organisation_id, m.id);
+export async function toMemberView(
+  db: Db,
+  m: MemberTable,
+): Promise<MemberView> {
+  const view: MemberView = {
+    id: m.id,
+    email: m.email,
+    name: m.name,
+    role: m.role,
+    active: m.active === 1,
+    createdAt: m.created_at,
+  };
+  if (m.role === "supervisor")
+    view.supervisees = await supervisees(db, m.organisation_id, m.id);
   return view;
 }
 
 export function requireAdmin(actor: Actor): void {
-  if (actor.role !== "admin") throw new AppError("forbidden", "only an administrator may do this");
+  if (actor.role !== "admin")
+    throw new AppError("forbidden", "only an administrator may do this");
 }
 
 export interface NewMember {
@@ -37,9 +56,14 @@ export interface NewMember {
   password?: string;
 }
 
-export async function createMember(context: AppContext, organisationId: string, input: NewMember): Promise<MemberTable> {
+export async function createMember(
+  context: AppContext,
+  organisationId: string,
+  input: NewMember,
+): Promise<MemberTable> {
   const email = input.email.trim().toLowerCase();
-  if (await findMemberByEmail(context.db, email)) throw new AppError("conflict", "a member with this email already exists");
+  if (await findMemberByEmail(context.db, email))
+    throw new AppError("conflict", "a member with this email already exists");
   const row: MemberTable = {
     id: newId(),
     organisation_id: organisationId,
@@ -54,28 +78,65 @@ export async function createMember(context: AppContext, organisationId: string, 
   return row;
 }
 
-export async function requireTherapist(db: Db, organisationId: string, id: string): Promise<MemberTable> {
+export async function requireTherapist(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<MemberTable> {
   const member = await findMember(db, organisationId, id);
-  if (!member || member.role !== "therapist" || member.active !== 1) throw new AppError("validation", "therapist not found or inactive", { therapistId: id });
+  if (!member || member.role !== "therapist" || member.active !== 1)
+    throw new AppError("validation", "therapist not found or inactive", {
+      therapistId: id,
+    });
   return member;
 }
 
-export async function setSupervisees(context: AppContext, actor: Actor, supervisorId: string, therapistIds: string[]): Promise<void> {
+export async function setSupervisees(
+  context: AppContext,
+  actor: Actor,
+  supervisorId: string,
+  therapistIds: string[],
+): Promise<void> {
   requireAdmin(actor);
-  const supervisor = await findMember(context.db, actor.organisationId, supervisorId);
+  const supervisor = await findMember(
+    context.db,
+    actor.organisationId,
+    supervisorId,
+  );
   if (!supervisor) throw notFound("member");
-  if (supervisor.role !== "supervisor") throw new AppError("validation", "only a supervisor can supervise therapists");
+  if (supervisor.role !== "supervisor")
+    throw new AppError(
+      "validation",
+      "only a supervisor can supervise therapists",
+    );
   const unique = [...new Set(therapistIds)];
-  for (const id of unique) await requireTherapist(context.db, actor.organisationId, id);
-  await replaceSupervisees(context.db, actor.organisationId, supervisorId, unique);
+  for (const id of unique)
+    await requireTherapist(context.db, actor.organisationId, id);
+  await replaceSupervisees(
+    context.db,
+    actor.organisationId,
+    supervisorId,
+    unique,
+  );
 }
 
-export async function changeMember(context: AppContext, actor: Actor, id: string, patch: { name?: string; role?: Role; active?: boolean }): Promise<MemberTable> {
+export async function changeMember(
+  context: AppContext,
+  actor: Actor,
+  id: string,
+  patch: { name?: string; role?: Role; active?: boolean },
+): Promise<MemberTable> {
   requireAdmin(actor);
   const member = await findMember(context.db, actor.organisationId, id);
   if (!member) throw notFound("member");
-  if (id === actor.memberId && (patch.active === false || (patch.role && patch.role !== "admin"))) {
-    throw new AppError("validation", "you cannot deactivate or demote yourself");
+  if (
+    id === actor.memberId &&
+    (patch.active === false || (patch.role && patch.role !== "admin"))
+  ) {
+    throw new AppError(
+      "validation",
+      "you cannot deactivate or demote yourself",
+    );
   }
   const set: Partial<MemberTable> = {};
   if (patch.name !== undefined) set.name = patch.name;
@@ -89,9 +150,15 @@ export async function changeMember(context: AppContext, actor: Actor, id: string
 }
 
 /** Moves every client of one therapist to another (e.g. when a therapist leaves). */
-export async function transferCaseload(context: AppContext, actor: Actor, fromId: string, toId: string): Promise<number> {
+export async function transferCaseload(
+  context: AppContext,
+  actor: Actor,
+  fromId: string,
+  toId: string,
+): Promise<number> {
   requireAdmin(actor);
-  if (!(await findMember(context.db, actor.organisationId, fromId))) throw notFound("member");
+  if (!(await findMember(context.db, actor.organisationId, fromId)))
+    throw notFound("member");
   await requireTherapist(context.db, actor.organisationId, toId);
   return inTransaction(context.db, async (trx) => {
     const clients = await trx
@@ -102,8 +169,20 @@ export async function transferCaseload(context: AppContext, actor: Actor, fromId
       .execute();
     const at = isoNow(context);
     for (const { id } of clients) {
-      await trx.updateTable("clients").set({ therapist_id: toId, updated_at: at }).where("organisation_id", "=", actor.organisationId).where("id", "=", id).execute();
-      await appendAudit(trx, { organisationId: actor.organisationId, actorId: actor.memberId, clientId: id, action: "client.transfer", source: actor.source, at });
+      await trx
+        .updateTable("clients")
+        .set({ therapist_id: toId, updated_at: at })
+        .where("organisation_id", "=", actor.organisationId)
+        .where("id", "=", id)
+        .execute();
+      await appendAudit(trx, {
+        organisationId: actor.organisationId,
+        actorId: actor.memberId,
+        clientId: id,
+        action: "client.transfer",
+        source: actor.source,
+        at,
+      });
     }
     return clients.length;
   });

@@ -6,13 +6,30 @@ export async function insertSession(db: Db, row: SessionTable): Promise<void> {
   await db.insertInto("sessions").values(row).execute();
 }
 
-export async function listSessionRows(db: Db, organisationId: string, clientId: string, page: { limit: number; cursor?: string }): Promise<SessionTable[]> {
-  let query = db.selectFrom("sessions").selectAll().where("organisation_id", "=", organisationId).where("client_id", "=", clientId);
+export async function listSessionRows(
+  db: Db,
+  organisationId: string,
+  clientId: string,
+  page: { limit: number; cursor?: string },
+): Promise<SessionTable[]> {
+  let query = db
+    .selectFrom("sessions")
+    .selectAll()
+    .where("organisation_id", "=", organisationId)
+    .where("client_id", "=", clientId);
   if (page.cursor) query = query.where("id", ">", page.cursor);
-  return query.orderBy("id").limit(page.limit + 1).execute();
+  return query
+    .orderBy("id")
+    .limit(page.limit + 1)
+    .execute();
 }
 
-export async function findSession(db: Db, organisationId: string, clientId: string, id: string): Promise<SessionTable | undefined> {
+export async function findSession(
+  db: Db,
+  organisationId: string,
+  clientId: string,
+  id: string,
+): Promise<SessionTable | undefined> {
   return db
     .selectFrom("sessions")
     .selectAll()
@@ -22,6 +39,16 @@ export async function findSession(db: Db, organisationId: string, clientId: stri
     .executeTakeFirst();
 }
 
-export async function updateSession(db: Db, organisationId: string, id: string, patch: Partial<SessionTable>): Promise<void> {
-  await db.updateTable("sessions").set(patch).where("organisation_id", "=", organisationId).where("id", "=", id).execute();
+export async function updateSession(
+  db: Db,
+  organisationId: string,
+  id: string,
+  patch: Partial<SessionTable>,
+): Promise<void> {
+  await db
+    .updateTable("sessions")
+    .set(patch)
+    .where("organisation_id", "=", organisationId)
+    .where("id", "=", id)
+    .execute();
 }

@@ -9,30 +9,69 @@ import type { SessionStatus, SessionTable } from "../db/schema.js";
 import { notFound } from "../errors.js";
 import { findEpisode } from "../episodes/episodes.repository.js";
 import { requireTherapist } from "../members/members.service.js";
-import { findSession, insertSession, listSessionRows, updateSession } from "./sessions.repository.js";
+import {
+  findSession,
+  insertSession,
+  listSessionRows,
+  updateSession,
+} from "./sessions.repository.js";
 
 function view(s: SessionTable) {
-  return { id: s.id, clientId: s.client_id, episodeId: s.episode_id, therapistId: s.therapist_id, startsAt: s.starts_at, status: s.status };
+  return {
+    id: s.id,
+    clientId: s.client_id,
+    episodeId: s.episode_id,
+    therapistId: s.therapist_id,
+    startsAt: s.starts_at,
+    status: s.status,
+  };
 }
 
-export async function listSessions(context: AppContext, actor: Actor, clientId: string, page: { limit: number; cursor?: string }) {
+export async function listSessions(
+  context: AppContext,
+  actor: Actor,
+  clientId: string,
+  page: { limit: number; cursor?: string },
+) {
   await loadClientFor(context.db, actor, clientId, "read");
-  const rows = await listSessionRows(context.db, actor.organisationId, clientId, page);
+  const rows = await listSessionRows(
+    context.db,
+    actor.organisationId,
+    clientId,
+    page,
+  );
   await audit(context, actor, clientId, "session.list");
   const items = rows.slice(0, page.limit);
-  return { items: items.map(view), next: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
+  return {
+    items: items.map(view),
+    next: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null,
+  };
 }
 
 export async function createSession(
   context: AppContext,
   actor: Actor,
   clientId: string,
-  input: { startsAt: string; status?: SessionStatus; therapistId?: string; episodeId?: string },
+  input: {
+    startsAt: string;
+    status?: SessionStatus;
+    therapistId?: string;
+    episodeId?: string;
+  },
 ) {
   const client = await loadClientFor(context.db, actor, clientId, "write");
   const therapistId = input.therapistId ?? client.therapist_id;
   await requireTherapist(context.db, actor.organisationId, therapistId);
-  if (input.episodeId && !(await findEpisode(context.db, actor.organisationId, clientId, input.episodeId))) throw notFound("episode");
+  if (
+    input.episodeId &&
+    !(await findEpisode(
+      context.db,
+      actor.organisationId,
+      clientId,
+      input.episodeId,
+    ))
+  )
+    throw notFound("episode");
   const at = isoNow(context);
   const row: SessionTable = {
     id: newId(),
@@ -46,14 +85,32 @@ export async function createSession(
   };
   await inTransaction(context.db, async (trx) => {
     await insertSession(trx, row);
-    await appendAudit(trx, { organisationId: actor.organisationId, actorId: actor.memberId, clientId, action: "session.create", source: actor.source, at });
+    await appendAudit(trx, {
+      organisationId: actor.organisationId,
+      actorId: actor.memberId,
+      clientId,
+      action: "session.create",
+      source: actor.source,
+      at,
+    });
   });
   return view(row);
 }
 
-export async function changeSession(context: AppContext, actor: Actor, clientId: string, sessionId: string, patch: { startsAt?: string; status?: SessionStatus }) {
+export async function changeSession(
+  context: AppContext,
+  actor: Actor,
+  clientId: string,
+  sessionId: string,
+  patch: { startsAt?: string; status?: SessionStatus },
+) {
   await loadClientFor(context.db, actor, clientId, "write");
-  const session = await findSession(context.db, actor.organisationId, clientId, sessionId);
+  const session = await findSession(
+    context.db,
+    actor.organisationId,
+    clientId,
+    sessionId,
+  );
   if (!session) throw notFound("session");
   const set: Partial<SessionTable> = {};
   if (patch.startsAt !== undefined) set.starts_at = patch.startsAt;
@@ -61,7 +118,14 @@ export async function changeSession(context: AppContext, actor: Actor, clientId:
   const at = isoNow(context);
   await inTransaction(context.db, async (trx) => {
     await updateSession(trx, actor.organisationId, sessionId, set);
-    await appendAudit(trx, { organisationId: actor.organisationId, actorId: actor.memberId, clientId, action: "session.update", source: actor.source, at });
+    await appendAudit(trx, {
+      organisationId: actor.organisationId,
+      actorId: actor.memberId,
+      clientId,
+      action: "session.update",
+      source: actor.source,
+      at,
+    });
   });
   return view({ ...session, ...set });
 }

@@ -13,7 +13,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("members")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("organisation_id", "text", (c) => c.notNull().references("organisations.id"))
+    .addColumn("organisation_id", "text", (c) =>
+      c.notNull().references("organisations.id"),
+    )
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) => c.notNull())
@@ -21,23 +23,41 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("active", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("members_org").on("members").columns(["organisation_id", "id"]).execute();
+  await db.schema
+    .createIndex("members_org")
+    .on("members")
+    .columns(["organisation_id", "id"])
+    .execute();
 
   await db.schema
     .createTable("supervisions")
-    .addColumn("organisation_id", "text", (c) => c.notNull().references("organisations.id"))
-    .addColumn("supervisor_id", "text", (c) => c.notNull().references("members.id"))
-    .addColumn("therapist_id", "text", (c) => c.notNull().references("members.id"))
-    .addPrimaryKeyConstraint("supervisions_pk", ["organisation_id", "supervisor_id", "therapist_id"])
+    .addColumn("organisation_id", "text", (c) =>
+      c.notNull().references("organisations.id"),
+    )
+    .addColumn("supervisor_id", "text", (c) =>
+      c.notNull().references("members.id"),
+    )
+    .addColumn("therapist_id", "text", (c) =>
+      c.notNull().references("members.id"),
+    )
+    .addPrimaryKeyConstraint("supervisions_pk", [
+      "organisation_id",
+      "supervisor_id",
+      "therapist_id",
+    ])
     .execute();
 
   await db.schema
     .createTable("clients")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("organisation_id", "text", (c) => c.notNull().references("organisations.id"))
+    .addColumn("organisation_id", "text", (c) =>
+      c.notNull().references("organisations.id"),
+    )
     .addColumn("name_enc", "text", (c) => c.notNull())
     .addColumn("name_index", "text", (c) => c.notNull())
-    .addColumn("therapist_id", "text", (c) => c.notNull().references("members.id"))
+    .addColumn("therapist_id", "text", (c) =>
+      c.notNull().references("members.id"),
+    )
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
@@ -47,7 +67,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("clients")
     .columns(["organisation_id", "therapist_id", "id"])
     .execute();
-  await db.schema.createIndex("clients_org_name").on("clients").columns(["organisation_id", "name_index"]).execute();
+  await db.schema
+    .createIndex("clients_org_name")
+    .on("clients")
+    .columns(["organisation_id", "name_index"])
+    .execute();
 
   await db.schema
     .createTable("client_keys")
@@ -62,32 +86,50 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("client_shares")
     .addColumn("organisation_id", "text", (c) => c.notNull())
-    .addColumn("client_id", "text", (c) => c.notNull().references("clients.id").onDelete("cascade"))
+    .addColumn("client_id", "text", (c) =>
+      c.notNull().references("clients.id").onDelete("cascade"),
+    )
     .addColumn("member_id", "text", (c) => c.notNull().references("members.id"))
     .addColumn("created_by", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("client_shares_pk", ["client_id", "member_id"])
     .execute();
-  await db.schema.createIndex("client_shares_member").on("client_shares").columns(["organisation_id", "member_id"]).execute();
+  await db.schema
+    .createIndex("client_shares_member")
+    .on("client_shares")
+    .columns(["organisation_id", "member_id"])
+    .execute();
 
   await db.schema
     .createTable("episodes")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("organisation_id", "text", (c) => c.notNull())
-    .addColumn("client_id", "text", (c) => c.notNull().references("clients.id").onDelete("cascade"))
+    .addColumn("client_id", "text", (c) =>
+      c.notNull().references("clients.id").onDelete("cascade"),
+    )
     .addColumn("opened_at", "text", (c) => c.notNull())
     .addColumn("discharged_at", "text")
     .addColumn("discharge_reason", "text")
     .execute();
-  await db.schema.createIndex("episodes_client").on("episodes").columns(["organisation_id", "client_id"]).execute();
+  await db.schema
+    .createIndex("episodes_client")
+    .on("episodes")
+    .columns(["organisation_id", "client_id"])
+    .execute();
 
   await db.schema
     .createTable("sessions")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("organisation_id", "text", (c) => c.notNull())
-    .addColumn("client_id", "text", (c) => c.notNull().references("clients.id").onDelete("cascade"))
-    .addColumn("episode_id", "text", (c) => c.references("episodes.id").onDelete("set null"))
-    .addColumn("therapist_id", "text", (c) => c.notNull().references("members.id"))
+    .addColumn("client_id", "text", (c) =>
+      c.notNull().references("clients.id").onDelete("cascade"),
+    )
+    .addColumn("episode_id", "text", (c) =>
+      c.references("episodes.id").onDelete("set null"),
+    )
+    .addColumn("therapist_id", "text", (c) =>
+      c.notNull().references("members.id"),
+    )
     .addColumn("starts_at", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -102,18 +144,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable("goals")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("organisation_id", "text", (c) => c.notNull())
-    .addColumn("client_id", "text", (c) => c.notNull().references("clients.id").onDelete("cascade"))
+    .addColumn("client_id", "text", (c) =>
+      c.notNull().references("clients.id").onDelete("cascade"),
+    )
     .addColumn("text_enc", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("goals_client").on("goals").columns(["organisation_id", "client_id"]).execute();
+  await db.schema
+    .createIndex("goals_client")
+    .on("goals")
+    .columns(["organisation_id", "client_id"])
+    .execute();
 
   await db.schema
     .createTable("auth_sessions")
     .addColumn("id_hash", "text", (c) => c.primaryKey())
-    .addColumn("member_id", "text", (c) => c.notNull().references("members.id").onDelete("cascade"))
+    .addColumn("member_id", "text", (c) =>
+      c.notNull().references("members.id").onDelete("cascade"),
+    )
     .addColumn("organisation_id", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("last_seen_at", "text", (c) => c.notNull())
@@ -135,7 +185,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("hash", "text", (c) => c.notNull())
     .addUniqueConstraint("audit_log_org_seq", ["organisation_id", "seq"])
     .execute();
-  await db.schema.createIndex("audit_log_client").on("audit_log").columns(["organisation_id", "client_id"]).execute();
+  await db.schema
+    .createIndex("audit_log_client")
+    .on("audit_log")
+    .columns(["organisation_id", "client_id"])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,0 +1,65 @@
+// The dialect matrix: every data-layer test runs on SQLite and, when reachable, PostgreSQL,
+// each in its own throwaway database (a temp file, or a fresh PostgreSQL schema).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
+import { loadConfig, type Config } from "../../src/server/config.js";
+import { startRuntime, type Runtime } from "../../src/server/runtime.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+/** The dialects this run covers; PostgreSQL only when the global setup reached it. */
+export const DIALECTS: Dialect[] = inject("postgresUrl")
+  ? ["sqlite", "postgres"]
+  : ["sqlite"];
+
+export interface TestRuntime extends Runtime {
+  dispose(): Promise<void>;
+}
+
+export const TEST_KEY = crypto.randomBytes(32).toString("base64");
+
+export async function testRuntime(
+  dialect: Dialect,
+  options: { clock?: () => Date; env?: Record<string, string> } = {},
+): Promise<TestRuntime> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-test-"));
+  const env: Record<string, string> = {
+    RAPPORT_DATA_DIR: dir,
+    RAPPORT_DATA_KEY: TEST_KEY,
+    RAPPORT_DEMO_PASSWORD: "demo-password-1",
+    ...options.env,
+  };
+  let schema: string | undefined;
+  const pgUrl = inject("postgresUrl");
+  if (dialect === "postgres") {
+    if (!pgUrl) throw new Error("PostgreSQL is not available in this run");
+    schema = `rapport_test_${crypto.randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    env.RAPPORT_DATABASE_URL = pgUrl;
+  }
+  const config: Config = loadConfig(env);
+  const runtime = await startRuntime(config, {
+    ...(schema ? { pgSchema: schema, pgPoolSize: 4 } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return {
+    ...runtime,
+    async dispose() {
+      await runtime.close();
+      if (schema && pgUrl) {
+        const admin = new pg.Client({ connectionString: pgUrl });
+        await admin.connect();
+        await admin.query(`drop schema ${schema} cascade`);
+        await admin.end();
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
