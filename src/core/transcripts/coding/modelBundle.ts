@@ -1,0 +1,69 @@
+// The model file (models/transcripts.json): one feature vocabulary per role, shared by that
+// role's classifiers, and the classifiers' weights. Validated once when loaded.
+import type { LinearModel } from "./linearModel.js";
+
+export const THERAPIST_TASKS = ["behaviour", "reflectionPresent", "reflectionType", "questionPresent", "questionType"] as const;
+export const CLIENT_TASKS = ["talk"] as const;
+
+export type TherapistTask = (typeof THERAPIST_TASKS)[number];
+export type ClientTask = (typeof CLIENT_TASKS)[number];
+
+export interface RoleModels<T extends string> {
+  vocabulary: readonly string[];
+  models: Record<T, LinearModel>;
+}
+
+export interface TranscriptModelFile {
+  format: "rapport-transcript-models";
+  version: 1;
+  trainedOn: string;
+  seed: number;
+  therapist: RoleModels<TherapistTask>;
+  client: RoleModels<ClientTask>;
+}
+
+export interface LoadedRoleModels<T extends string> extends RoleModels<T> {
+  index: ReadonlyMap<string, number>;
+}
+
+export interface TranscriptModels {
+  therapist: LoadedRoleModels<TherapistTask>;
+  client: LoadedRoleModels<ClientTask>;
+}
+
+function isModel(value: unknown, features: number): value is LinearModel {
+  if (typeof value !== "object" || value === null) return false;
+  const model = value as Record<string, unknown>;
+  const labels = model.labels;
+  return (
+    Array.isArray(labels) &&
+    labels.every((label) => typeof label === "string") &&
+    Array.isArray(model.bias) &&
+    model.bias.length === labels.length &&
+    Array.isArray(model.weights) &&
+    model.weights.length === features * labels.length
+  );
+}
+
+function loadRole<T extends string>(value: unknown, tasks: readonly T[]): LoadedRoleModels<T> {
+  const role = value as Partial<RoleModels<T>> | undefined;
+  const vocabulary = role?.vocabulary;
+  if (!Array.isArray(vocabulary)) throw new Error("Model file lacks a vocabulary.");
+  for (const task of tasks) {
+    if (!isModel(role?.models?.[task], vocabulary.length)) throw new Error(`Model file lacks a valid "${task}" model.`);
+  }
+  const index = new Map(vocabulary.map((feature, position) => [feature, position]));
+  return { vocabulary, models: role!.models!, index };
+}
+
+/** Checks a parsed model file and builds its lookup tables; throws on a malformed file. */
+export function loadTranscriptModels(json: unknown): TranscriptModels {
+  const file = json as Partial<TranscriptModelFile> | null;
+  if (file?.format !== "rapport-transcript-models" || file.version !== 1) {
+    throw new Error("Not a Rapport transcript model file (format/version).");
+  }
+  return {
+    therapist: loadRole(file.therapist, THERAPIST_TASKS),
+    client: loadRole(file.client, CLIENT_TASKS),
+  };
+}

@@ -1,0 +1,86 @@
+// Full-batch multinomial logistic regression with L2 penalty, optimised by Adam. Deterministic:
+// no sampling, so the same examples always give the same weights. Classes are weighted
+// inversely to their frequency ("balanced"), since the tasks are scored by macro-F1.
+import type { LinearModel } from "../coding/linearModel.js";
+import { featureValue, probabilities } from "../coding/linearModel.js";
+
+export interface TrainingSet {
+  /** Active feature indices per example. */
+  examples: readonly Int32Array[];
+  /** Label index per example. */
+  targets: readonly number[];
+  labels: readonly string[];
+  featureCount: number;
+}
+
+export interface TrainingOptions {
+  l2: number;
+  iterations: number;
+  learningRate: number;
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 1e-4, iterations: 200, learningRate: 0.05 };
+
+function classWeights(targets: readonly number[], k: number): number[] {
+  const counts = new Array<number>(k).fill(0);
+  for (const target of targets) counts[target]! += 1;
+  return counts.map((count) => (count === 0 ? 0 : targets.length / (k * count)));
+}
+
+function gradient(set: TrainingSet, model: LinearModel, weights: number[], grad: Float64Array, gradBias: number[]): void {
+  const k = set.labels.length;
+  const n = set.examples.length;
+  grad.fill(0);
+  gradBias.fill(0);
+  set.examples.forEach((active, i) => {
+    const probs = probabilities(model, active);
+    const w = weights[set.targets[i]!]! / n;
+    const value = featureValue(active.length);
+    for (let label = 0; label < k; label++) {
+      const g = w * (probs[label]! - (label === set.targets[i] ? 1 : 0));
+      gradBias[label]! += g;
+      for (const feature of active) grad[feature * k + label]! += g * value;
+    }
+  });
+}
+
+class Adam {
+  private readonly m: Float64Array;
+  private readonly v: Float64Array;
+  private step = 0;
+
+  constructor(size: number, private readonly rate: number) {
+    this.m = new Float64Array(size);
+    this.v = new Float64Array(size);
+  }
+
+  update(params: Float64Array | number[], grad: Float64Array | number[], offset = 0): void {
+    if (offset === 0) this.step += 1;
+    const correction1 = 1 - 0.9 ** this.step;
+    const correction2 = 1 - 0.999 ** this.step;
+    for (let i = 0; i < grad.length; i++) {
+      const j = offset + i;
+      this.m[j] = 0.9 * this.m[j]! + 0.1 * grad[i]!;
+      this.v[j] = 0.999 * this.v[j]! + 0.001 * grad[i]! * grad[i]!;
+      params[i]! -= (this.rate * (this.m[j]! / correction1)) / (Math.sqrt(this.v[j]! / correction2) + 1e-8);
+    }
+  }
+}
+
+/** Trains one classifier; returns weights in the flat feature-major layout of LinearModel. */
+export function trainLogisticRegression(set: TrainingSet, options: TrainingOptions = DEFAULT_TRAINING): LinearModel {
+  const k = set.labels.length;
+  const size = set.featureCount * k;
+  const model = { labels: set.labels, bias: new Array<number>(k).fill(0), weights: new Float64Array(size) };
+  const weights = classWeights(set.targets, k);
+  const grad = new Float64Array(size);
+  const gradBias = new Array<number>(k).fill(0);
+  const optimiser = new Adam(size + k, options.learningRate);
+  for (let iteration = 0; iteration < options.iterations; iteration++) {
+    gradient(set, model, weights, grad, gradBias);
+    for (let i = 0; i < size; i++) grad[i]! += options.l2 * model.weights[i]!;
+    optimiser.update(model.weights, grad);
+    optimiser.update(model.bias, gradBias, size);
+  }
+  return model;
+}

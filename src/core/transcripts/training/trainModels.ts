@@ -1,0 +1,89 @@
+// Trains every transcript classifier from labelled utterances (AnnoMI) into one model file.
+import type { LinearModel } from "../coding/linearModel.js";
+import { activeFeatures, transcriptFeatures } from "../coding/features.js";
+import type { ClientTask, RoleModels, TherapistTask, TranscriptModelFile } from "../coding/modelBundle.js";
+import type { Role } from "../transcript.js";
+import type { LabelledUtterance } from "./annomi.js";
+import { trainLogisticRegression, type TrainingOptions, DEFAULT_TRAINING } from "./logisticRegression.js";
+
+export interface FeaturedUtterance {
+  utterance: LabelledUtterance;
+  features: string[];
+}
+
+type Labeller = (utterance: LabelledUtterance) => string | null;
+
+export const THERAPIST_LABELLERS: Record<TherapistTask, Labeller> = {
+  behaviour: (u) => u.behaviour,
+  reflectionPresent: (u) => (u.reflection ? "yes" : "no"),
+  reflectionType: (u) => u.reflection,
+  questionPresent: (u) => (u.question ? "yes" : "no"),
+  questionType: (u) => u.question,
+};
+
+export const CLIENT_LABELLERS: Record<ClientTask, Labeller> = { talk: (u) => u.talk };
+
+/** Tokenises transcripts (grouped in order) and attaches each utterance's features. */
+export function featurize(utterances: readonly LabelledUtterance[], tokenize: (text: string) => string[]): FeaturedUtterance[] {
+  const byTranscript = new Map<string, LabelledUtterance[]>();
+  for (const u of utterances) {
+    const group = byTranscript.get(u.transcriptId);
+    if (group) group.push(u);
+    else byTranscript.set(u.transcriptId, [u]);
+  }
+  return [...byTranscript.values()].flatMap((group) => {
+    const features = transcriptFeatures(group.map((u) => tokenize(u.text)), group.map((u) => u.role));
+    return group.map((utterance, i) => ({ utterance, features: features[i]! }));
+  });
+}
+
+/** Features seen in at least `minCount` utterances, sorted so the file is stable. */
+export function buildVocabulary(items: readonly FeaturedUtterance[], minCount = 2): string[] {
+  const counts = new Map<string, number>();
+  for (const item of items) for (const f of new Set(item.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  return [...counts].filter(([, count]) => count >= minCount).map(([f]) => f).sort();
+}
+
+function trainTask(items: readonly FeaturedUtterance[], index: Map<string, number>, labeller: Labeller, options: TrainingOptions): LinearModel {
+  const labelled = items.map((item) => ({ item, label: labeller(item.utterance) })).filter((x) => x.label !== null);
+  const labels = [...new Set(labelled.map((x) => x.label!))].sort();
+  return trainLogisticRegression(
+    {
+      examples: labelled.map((x) => activeFeatures(x.item.features, index)),
+      targets: labelled.map((x) => labels.indexOf(x.label!)),
+      labels,
+      featureCount: index.size,
+    },
+    options,
+  );
+}
+
+function rounded(model: LinearModel): LinearModel {
+  const round = (w: number) => Math.round(w * 1e4) / 1e4 || 0;
+  return { labels: model.labels, bias: model.bias.map(round), weights: Array.from(model.weights, round) };
+}
+
+export function trainRole<T extends string>(
+  items: readonly FeaturedUtterance[],
+  role: Role,
+  labellers: Record<T, Labeller>,
+  options: TrainingOptions = DEFAULT_TRAINING,
+): RoleModels<T> {
+  const own = items.filter((item) => item.utterance.role === role);
+  const vocabulary = buildVocabulary(own);
+  const index = new Map(vocabulary.map((f, i) => [f, i]));
+  const entries = (Object.keys(labellers) as T[]).map((task) => [task, rounded(trainTask(own, index, labellers[task], options))]);
+  return { vocabulary, models: Object.fromEntries(entries) as Record<T, LinearModel> };
+}
+
+/** The complete model file for these utterances. */
+export function trainTranscriptModels(items: readonly FeaturedUtterance[], trainedOn: string, seed: number): TranscriptModelFile {
+  return {
+    format: "rapport-transcript-models",
+    version: 1,
+    trainedOn,
+    seed,
+    therapist: trainRole(items, "therapist", THERAPIST_LABELLERS),
+    client: trainRole(items, "client", CLIENT_LABELLERS),
+  };
+}
