@@ -33,7 +33,7 @@ describe.each(DIALECTS)("core records on %s", (dialect) => {
     runtime = await testRuntime(dialect);
     await seedDemo(runtime.context);
     app = await buildApp(runtime.context, { logger: false });
-    [t1, t2, supervisor, admin, other] = await Promise.all(
+    [t1, t2, supervisor, admin, other] = (await Promise.all(
       [
         "therapist1@demo.rapport.test",
         "therapist2@demo.rapport.test",
@@ -41,7 +41,7 @@ describe.each(DIALECTS)("core records on %s", (dialect) => {
         "admin@demo.rapport.test",
         "therapist@second.rapport.test",
       ].map((e) => signIn(app, e)),
-    );
+    )) as [Session, Session, Session, Session, Session];
     t1Id = (await t1.get("/api/me")).json<{ id: string }>().id;
     t2Id = (await t2.get("/api/me")).json<{ id: string }>().id;
   });
