@@ -9,11 +9,26 @@ const outward = (layers) =>
   }));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "data/**", "coverage/**", "src/web/**", "*.config.*", "eslint.config.js"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "data/**",
+      "coverage/**",
+      "src/web/**",
+      "*.config.*",
+      "eslint.config.js",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       "@typescript-eslint/switch-exhaustiveness-check": "error",
       "@typescript-eslint/consistent-type-imports": "error",
@@ -23,17 +38,24 @@ export default tseslint.config(
   {
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: outward(["server", "web", "cli"]) }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: outward(["server", "web", "cli"]) },
+      ],
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
   {
     files: ["src/server/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: outward(["web", "cli"]) }] },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: outward(["web", "cli"]) }],
+    },
   },
   {
     files: ["src/cli/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: outward(["web"]) }] },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: outward(["web"]) }],
+    },
   },
   {
     files: ["**/*.test.ts", "test/**/*.ts", "e2e/**/*.ts", "scripts/**/*.ts"],
