@@ -8,3 +8,4 @@ export type { CodedUtterance } from "./codedUtterance.js";
 export type { SessionProfile } from "./profile/sessionProfile.js";
 export { empathyLevels, type EmpathyLevels } from "./coding/empathy.js";
 export { ruptureMarkers, type RuptureMarker } from "./coding/ruptureMarkers.js";
+export { textReport } from "./textReport.js";

@@ -1,0 +1,103 @@
+// `rapport analyze <file> [--format text|json] [--therapist NAME]`: codes a transcript locally and
+// prints a report or one JSON document. The file is streamed line by line.
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { basename } from "node:path";
+import type { Command } from "commander";
+import {
+  analyzeTranscript,
+  createTranscriptParser,
+  detectFormat,
+  loadTranscriptModels,
+  textReport,
+  type CodedUtterance,
+  type TranscriptAnalysis,
+  type TranscriptModels,
+  type TranscriptParseResult,
+} from "../core/transcripts/index.js";
+
+/** Default upload/file limit for transcripts: 20 MiB. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Lines read before guessing the format from content (when the extension does not say). */
+const HEAD_LINES = 3;
+
+// The package root is two levels up from both src/cli/ (tsx) and dist/cli/ (compiled).
+const MODEL_URL = new URL("../../models/transcripts.json", import.meta.url);
+
+let cachedModels: TranscriptModels | undefined;
+
+export async function loadBundledModels(): Promise<TranscriptModels> {
+  cachedModels ??= loadTranscriptModels(JSON.parse(await readFile(MODEL_URL, "utf8")));
+  return cachedModels;
+}
+
+/** Streams a transcript file through the incremental parser. */
+export async function readTranscriptFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<TranscriptParseResult> {
+  const { size } = await stat(path);
+  if (size > maxBytes) throw new Error(`${path} is ${size} bytes; the limit is ${maxBytes}.`);
+  const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
+  const head: string[] = [];
+  let parser: ReturnType<typeof createTranscriptParser> | undefined;
+  for await (const line of lines) {
+    if (parser) parser.pushLine(line);
+    else if (head.push(line) >= HEAD_LINES) parser = startParser(path, head);
+  }
+  return (parser ?? startParser(path, head)).end();
+}
+
+function startParser(path: string, head: readonly string[]): ReturnType<typeof createTranscriptParser> {
+  const parser = createTranscriptParser(detectFormat(basename(path), head.join("\n")));
+  for (const line of head) parser.pushLine(line);
+  return parser;
+}
+
+function jsonUtterance(u: CodedUtterance): Record<string, unknown> {
+  const timing = u.start === undefined ? {} : { start: u.start, end: u.end ?? null };
+  const { index, speaker, role, text, behaviour, reflection, question, talk, empathy, markers, confidence } = u;
+  return { index, speaker, role, text, ...timing, behaviour, reflection, question, talk, empathy, markers, confidence };
+}
+
+/** The JSON document of `--format json`. */
+export function jsonDocument(analysis: TranscriptAnalysis): string {
+  return `${JSON.stringify({ utterances: analysis.utterances.map(jsonUtterance), profile: analysis.profile })}\n`;
+}
+
+export interface AnalyzeOptions {
+  format: "text" | "json";
+  therapist?: string;
+  maxBytes?: number;
+}
+
+/** Runs the command; returns what to print on stdout, or throws an Error with a user-facing message. */
+export async function runAnalyze(file: string, options: AnalyzeOptions): Promise<string> {
+  const parsed = await readTranscriptFile(file, options.maxBytes);
+  if (!parsed.ok) throw new Error(`${file}:${parsed.error.line}: ${parsed.error.message}`);
+  const roleOptions = options.therapist === undefined ? {} : { therapist: options.therapist };
+  const result = analyzeTranscript(parsed.utterances, await loadBundledModels(), roleOptions);
+  if (!result.ok) throw new Error(`No speaker named "${options.therapist}"; speakers are: ${result.speakers.join(", ")}.`);
+  return options.format === "json" ? jsonDocument(result.analysis) : textReport(result.analysis);
+}
+
+function parseFormat(value: string): "text" | "json" {
+  if (value !== "text" && value !== "json") throw new Error(`--format must be text or json, not "${value}".`);
+  return value;
+}
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command("analyze")
+    .description("Code a session transcript (VTT, SRT, text or JSON) and report its MI communication profile")
+    .argument("<file>", "transcript file")
+    .option("--format <format>", "text or json", parseFormat, "text" as const)
+    .option("--therapist <name>", "speaker name of the therapist (otherwise inferred)")
+    .option("--max-bytes <n>", "largest file accepted, in bytes", (v) => Number(v), DEFAULT_MAX_BYTES)
+    .action(async (file: string, options: AnalyzeOptions) => {
+      try {
+        process.stdout.write(await runAnalyze(file, options));
+      } catch (error) {
+        process.stderr.write(`rapport analyze: ${(error as Error).message}\n`);
+        process.exitCode = 1;
+      }
+    });
+}
