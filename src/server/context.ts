@@ -1,6 +1,7 @@
 // What every feature receives: no ambient globals for db, clock or keys.
 import type { FastifyBaseLogger } from "fastify";
 import { v7 as uuidv7 } from "uuid";
+import type { AuditBatcher } from "./audit/auditBatcher.js";
 import type { Config } from "./config.js";
 import type { ClientCipher } from "./crypto/clientKeys.js";
 import type { Db, OpenedDatabase } from "./db/database.js";
@@ -10,6 +11,8 @@ export interface AppContext {
   database: OpenedDatabase;
   db: Db;
   cipher: ClientCipher;
+  /** Group-committed audit appends for reads; writes audit inside their own transaction. */
+  auditReads: AuditBatcher;
   clock: () => Date;
   log?: FastifyBaseLogger;
 }

@@ -1,4 +1,5 @@
 // Startup and shutdown of the whole server process; they mirror each other.
+import { AuditBatcher } from "./audit/auditBatcher.js";
 import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import { ClientCipher } from "./crypto/clientKeys.js";
@@ -30,6 +31,7 @@ export async function startRuntime(
       database,
       db: database.db,
       cipher: new ClientCipher(key),
+      auditReads: new AuditBatcher(database.db),
       clock: options.clock ?? (() => new Date()),
     };
     return {

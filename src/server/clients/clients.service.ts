@@ -35,8 +35,7 @@ export async function audit(
 ): Promise<void> {
   const at = isoNow(context);
   const ids = Array.isArray(clientIds) ? clientIds : [clientIds];
-  await appendAudit(
-    context.db,
+  await context.auditReads.append(
     ids.map((clientId) => ({
       organisationId: actor.organisationId,
       actorId: actor.memberId,

@@ -91,7 +91,10 @@ export async function closeDatabase(opened: OpenedDatabase): Promise<void> {
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
+  if (error)
+    throw error instanceof Error
+      ? error
+      : new Error(`migration failed: ${JSON.stringify(error)}`);
   return (results ?? [])
     .filter((r) => r.status === "Success")
     .map((r) => r.migrationName);
