@@ -1,23 +1,37 @@
 // Parses untrusted JSON into a Pack once, at the edge, listing every problem (style.md:
 // "validate at the edge, carry types inward").
 import { Value } from "typebox/value";
+import type { TLocalizedValidationError } from "typebox/error";
 import { PackSchema, type Pack } from "./packSchema.js";
 import { packSemanticProblems } from "./packSemantics.js";
 
 export type PackValidation =
   { ok: true; pack: Pack } | { ok: false; problems: string[] };
 
+function message(error: TLocalizedValidationError): string {
+  const extra =
+    error.keyword === "additionalProperties"
+      ? error.params.additionalProperties
+      : undefined;
+  return Array.isArray(extra)
+    ? `unknown property ${extra.join(", ")}`
+    : error.message;
+}
+
 function schemaProblems(json: unknown): string[] {
   const errors = [...Value.Errors(PackSchema, json)];
   // A failed union reports one "const" error per alternative; its "anyOf" summary is enough.
+  // An unknown property is reported on itself ("schema is false") and on its parent: keep the parent's.
   const unionPaths = new Set(
     errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath),
   );
   const kept = errors.filter(
-    (e) => !(unionPaths.has(e.instancePath) && e.keyword !== "anyOf"),
+    (e) =>
+      e.keyword !== "boolean" &&
+      !(unionPaths.has(e.instancePath) && e.keyword !== "anyOf"),
   );
   return [
-    ...new Set(kept.map((e) => `${e.instancePath || "/"}: ${e.message}`)),
+    ...new Set(kept.map((e) => `${e.instancePath || "/"}: ${message(e)}`)),
   ];
 }
 
@@ -27,9 +41,9 @@ function schemaProblems(json: unknown): string[] {
  * @example validatePack(JSON.parse(text)) // { ok: true, pack } or { ok: false, problems: [...] }
  */
 export function validatePack(json: unknown): PackValidation {
-  const structural = schemaProblems(json);
-  if (structural.length > 0) return { ok: false, problems: structural };
-  const pack = json as Pack;
+  if (!Value.Check(PackSchema, json))
+    return { ok: false, problems: schemaProblems(json) };
+  const pack: Pack = json;
   const semantic = packSemanticProblems(pack);
   return semantic.length > 0
     ? { ok: false, problems: semantic }
