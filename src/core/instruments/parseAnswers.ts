@@ -56,7 +56,5 @@ function parseList(pack: Pack, text: string): ParsedAnswers {
 export function parseAnswers(pack: Pack, text: string): ParsedAnswers {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: false, problems: ["no answers given"] };
-  return trimmed.startsWith("{")
-    ? parseJson(trimmed)
-    : parseList(pack, trimmed);
+  return /^[[{]/.test(trimmed) ? parseJson(trimmed) : parseList(pack, trimmed);
 }

@@ -117,7 +117,7 @@ describe("score: result shape", () => {
       constructor: 1,
       __proto__: 2,
     };
-    const result = score(pack("phq-9"), weird as Record<string, unknown>);
+    const result = score(pack("phq-9"), weird);
     expect(result.valid).toBe(false);
     expect(result.reasons?.length).toBeGreaterThan(0);
   });
