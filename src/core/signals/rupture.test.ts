@@ -153,7 +153,7 @@ describe("ruptureSignals: cut-off, components, versions", () => {
   });
 
   it("rejects an alliance pack with neither SD floor nor cut-off", () => {
-    const { sdFloor: _, ...noFloor } = ALLIANCE;
+    const noFloor = { ...ALLIANCE, sdFloor: undefined };
     expect(() => run(alliance([35]), noFloor)).toThrow(RangeError);
   });
 });
