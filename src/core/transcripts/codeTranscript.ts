@@ -3,7 +3,7 @@
 import type { CodedUtterance } from "./codedUtterance.js";
 import { codeClient, codeTherapist } from "./coding/codeUtterance.js";
 import { empathyLevels, type EmpathyLevels } from "./coding/empathy.js";
-import { transcriptFeatures } from "./coding/features.js";
+import { compiledActive, tokenIds, type TokenIds } from "./coding/compiledFeatures.js";
 import type { TranscriptModels } from "./coding/modelBundle.js";
 import { ruptureMarkers } from "./coding/ruptureMarkers.js";
 import { tokenize } from "./coding/tokenize.js";
@@ -35,23 +35,31 @@ function lastTherapistAskedOpen(coded: readonly CodedUtterance[]): boolean {
   return previous?.role === "therapist" && previous.question === "open";
 }
 
+/** Tokens with a letter or digit (punctuation is not a word). */
+function countWords(tokens: readonly string[]): number {
+  let words = 0;
+  for (const token of tokens) if (/[\p{L}\p{N}]/u.test(token)) words += 1;
+  return words;
+}
+
 /** Codes utterances in order; `roles` must map every speaker. */
 export function codeTranscript(utterances: readonly Utterance[], roles: ReadonlyMap<string, Role>, models: TranscriptModels): CodedUtterance[] {
-  const tokens = utterances.map((u) => tokenize(u.text));
-  const roleList = utterances.map((u) => roles.get(u.speaker) ?? "client");
-  const features = transcriptFeatures(tokens, roleList);
   const coded: CodedUtterance[] = [];
+  let previous: TokenIds | undefined;
   utterances.forEach((u, i) => {
-    const words = tokens[i]!.filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
-    const item = base(u, i, roleList[i]!, words);
+    const tokens = tokenize(u.text);
+    const ids = tokenIds(models.therapist.compiled, tokens);
+    const item = base(u, i, roles.get(u.speaker) ?? "client", countWords(tokens));
+    const sameRole = coded.at(-1)?.role === item.role;
     if (item.role === "therapist") {
-      Object.assign(item, codeTherapist(features[i]!, models));
+      Object.assign(item, codeTherapist(compiledActive(models.therapist.compiled, ids, previous, sameRole), models));
       item.empathy = therapistEmpathy(u.text, item.reflection, item.question);
     } else {
-      Object.assign(item, codeClient(features[i]!, models));
+      Object.assign(item, codeClient(compiledActive(models.client.compiled, ids, previous, sameRole), models));
       item.markers = ruptureMarkers(u.text, { afterOpenQuestion: lastTherapistAskedOpen(coded) });
     }
     coded.push(item);
+    previous = ids;
   });
   return coded;
 }

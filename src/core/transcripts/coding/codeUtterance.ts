@@ -1,6 +1,5 @@
-// Applies the trained classifiers to one utterance's features (MITI 4 / MISC codes, clinical-facts §5).
-import { activeFeatures } from "./features.js";
-import { predict } from "./linearModel.js";
+// Applies the trained classifiers to one utterance's active feature indices (MITI 4 / MISC codes, clinical-facts §5).
+import { predictAll } from "./fusedModels.js";
 import type { TranscriptModels } from "./modelBundle.js";
 
 export type Behaviour = "reflection" | "question" | "input" | "other";
@@ -22,14 +21,11 @@ export interface ClientCodes {
  * Main behaviour plus reflection and question subtypes; an utterance may hold both a reflection
  * and a question, and the main behaviour always implies its own subtype.
  */
-export function codeTherapist(features: readonly string[], models: TranscriptModels): TherapistCodes {
-  const { index, models: m } = models.therapist;
-  const active = activeFeatures(features, index);
-  const behaviour = predict(m.behaviour, active);
-  const hasReflection = behaviour.label === "reflection" || predict(m.reflectionPresent, active).label === "yes";
-  const hasQuestion = behaviour.label === "question" || predict(m.questionPresent, active).label === "yes";
-  const reflection = hasReflection ? predict(m.reflectionType, active) : null;
-  const question = hasQuestion ? predict(m.questionType, active) : null;
+export function codeTherapist(active: Int32Array, models: TranscriptModels): TherapistCodes {
+  const p = predictAll(models.therapist.fused, active);
+  const behaviour = p.behaviour;
+  const reflection = behaviour.label === "reflection" || p.reflectionPresent.label === "yes" ? p.reflectionType : null;
+  const question = behaviour.label === "question" || p.questionPresent.label === "yes" ? p.questionType : null;
   const confidence: Record<string, number> = { behaviour: behaviour.confidence };
   if (reflection) confidence.reflection = reflection.confidence;
   if (question) confidence.question = question.confidence;
@@ -42,7 +38,7 @@ export function codeTherapist(features: readonly string[], models: TranscriptMod
 }
 
 /** Change, sustain or neutral (follow) talk. */
-export function codeClient(features: readonly string[], models: TranscriptModels): ClientCodes {
-  const talk = predict(models.client.models.talk, activeFeatures(features, models.client.index));
+export function codeClient(active: Int32Array, models: TranscriptModels): ClientCodes {
+  const talk = predictAll(models.client.fused, active).talk;
   return { talk: talk.label as Talk, confidence: { talk: talk.confidence } };
 }

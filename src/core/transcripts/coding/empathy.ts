@@ -30,7 +30,8 @@ const WEAK_INTERPRETATION = /\b(i (understand|get it|hear you|see where you)|i k
 const SPECIFIC_EXPLORATION = new RegExp(`\\b(how|what|why|when|do|did|does|are|have|has|would|could)\\b[^?]*\\b(you|your)\\b[^?]*\\b(${FEELING_WORDS}|${EMOTION}|${FELT})`);
 
 function questions(text: string): string[] {
-  return text.match(/[^.!?]*\?/g) ?? [];
+  if (!text.includes("?")) return [];
+  return text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.endsWith("?"));
 }
 
 function explorationLevel(lower: string): 0 | 1 | 2 {

@@ -1,6 +1,7 @@
-// Sparse binary features of an utterance: word unigrams and bigrams, sentence openers, question
-// marks, length, and the previous utterance's words and speaker (context, as in MISC's sequential
-// coding, clinical-facts §5.2).
+// Sparse binary features of an utterance: word unigrams and bigrams, sentence openers, the last
+// token (often "?"), length, and the previous utterance's words and speaker (context, as in
+// MISC's sequential coding, clinical-facts §5.2). These string names define the features; the
+// model file stores them, and compiledFeatures.ts computes the same set faster at inference.
 
 export interface UtteranceContext {
   /** Tokens of the previous utterance, if any. */
@@ -9,37 +10,46 @@ export interface UtteranceContext {
   previousSameRole: boolean;
 }
 
-const SENTENCE_END = new Set([".", "?", "!"]);
+export const SENTENCE_END: ReadonlySet<string> = new Set([".", "?", "!"]);
+export const START = "<s>";
+export const END = "</s>";
+
+/** Numbers collapse to one token; everything else is wink-nlp's normal form. */
+export function featureToken(raw: string): string {
+  const first = raw.charCodeAt(0);
+  return first >= 48 && first <= 57 ? "<num>" : raw;
+}
+
+/** log2 length bucket, capped at 6 (64+ tokens). */
+export function lengthBucket(count: number): number {
+  return Math.min(6, Math.floor(Math.log2(count + 1)));
+}
 
 function wordFeatures(tokens: readonly string[], out: string[]): void {
-  let previous = "<s>";
+  let previous = START;
   let sentenceStart = true;
   for (const raw of tokens) {
-    const token = /^\d/.test(raw) ? "<num>" : raw;
-    out.push(`w:${token}`, `b:${previous}_${token}`);
+    const token = featureToken(raw);
+    out.push(`w:${token}`, `b:${previous} ${token}`);
     if (sentenceStart) out.push(`s:${token}`);
     sentenceStart = SENTENCE_END.has(token);
     previous = token;
   }
-  out.push(`b:${previous}_</s>`, `e:${previous}`);
-}
-
-function lengthBucket(count: number): string {
-  return `len:${Math.min(6, Math.floor(Math.log2(count + 1)))}`;
+  out.push(`b:${previous} ${END}`, `e:${previous}`);
 }
 
 /** Feature names for one utterance; duplicates are harmless (features are binary). */
 export function utteranceFeatures(tokens: readonly string[], context: UtteranceContext): string[] {
-  const out: string[] = ["<bias>", lengthBucket(tokens.length)];
+  const out: string[] = ["<bias>", `len:${lengthBucket(tokens.length)}`];
   wordFeatures(tokens, out);
   const previous = context.previousTokens;
   if (!previous) {
-    out.push("p:<none>");
+    out.push("ctx:none");
     return out;
   }
-  out.push(context.previousSameRole ? "p:<same>" : "p:<other>", `p:${lengthBucket(previous.length)}`);
-  for (const token of previous) out.push(`p:${token}`);
-  out.push(`pe:${previous.at(-1) ?? ""}`);
+  out.push(context.previousSameRole ? "ctx:same" : "ctx:other", `plen:${lengthBucket(previous.length)}`);
+  for (const token of previous) out.push(`p:${featureToken(token)}`);
+  out.push(`pe:${featureToken(previous.at(-1) ?? START)}`);
   return out;
 }
 

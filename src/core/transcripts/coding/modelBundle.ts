@@ -1,6 +1,8 @@
 // The model file (models/transcripts.json): one feature vocabulary per role, shared by that
 // role's classifiers, and the classifiers' weights. Validated once when loaded.
 import type { LinearModel } from "./linearModel.js";
+import { compileVocabulary, type CompiledVocabulary } from "./compiledFeatures.js";
+import { fuseModels, type FusedModels } from "./fusedModels.js";
 
 export const THERAPIST_TASKS = ["behaviour", "reflectionPresent", "reflectionType", "questionPresent", "questionType"] as const;
 export const CLIENT_TASKS = ["talk"] as const;
@@ -24,6 +26,8 @@ export interface TranscriptModelFile {
 
 export interface LoadedRoleModels<T extends string> extends RoleModels<T> {
   index: ReadonlyMap<string, number>;
+  compiled: CompiledVocabulary;
+  fused: FusedModels<T>;
 }
 
 export interface TranscriptModels {
@@ -45,7 +49,7 @@ function isModel(value: unknown, features: number): value is LinearModel {
   );
 }
 
-function loadRole<T extends string>(value: unknown, tasks: readonly T[]): LoadedRoleModels<T> {
+function loadRole<T extends string>(value: unknown, tasks: readonly T[], tokenIds: Map<string, number>): LoadedRoleModels<T> {
   const role = value as Partial<RoleModels<T>> | undefined;
   const vocabulary = role?.vocabulary;
   if (!Array.isArray(vocabulary)) throw new Error("Model file lacks a vocabulary.");
@@ -53,7 +57,9 @@ function loadRole<T extends string>(value: unknown, tasks: readonly T[]): Loaded
     if (!isModel(role?.models?.[task], vocabulary.length)) throw new Error(`Model file lacks a valid "${task}" model.`);
   }
   const index = new Map(vocabulary.map((feature, position) => [feature, position]));
-  return { vocabulary, models: role!.models!, index };
+  const models = role!.models!;
+  const compiled = compileVocabulary(vocabulary, tokenIds);
+  return { vocabulary, models, index, compiled, fused: fuseModels(models, tasks, vocabulary.length) };
 }
 
 /** Checks a parsed model file and builds its lookup tables; throws on a malformed file. */
@@ -62,8 +68,9 @@ export function loadTranscriptModels(json: unknown): TranscriptModels {
   if (file?.format !== "rapport-transcript-models" || file.version !== 1) {
     throw new Error("Not a Rapport transcript model file (format/version).");
   }
+  const tokenIds = new Map<string, number>();
   return {
-    therapist: loadRole(file.therapist, THERAPIST_TASKS),
-    client: loadRole(file.client, CLIENT_TASKS),
+    therapist: loadRole(file.therapist, THERAPIST_TASKS, tokenIds),
+    client: loadRole(file.client, CLIENT_TASKS, tokenIds),
   };
 }

@@ -62,7 +62,7 @@ class Adam {
       const j = offset + i;
       this.m[j] = 0.9 * this.m[j]! + 0.1 * grad[i]!;
       this.v[j] = 0.999 * this.v[j]! + 0.001 * grad[i]! * grad[i]!;
-      params[i]! -= (this.rate * (this.m[j]! / correction1)) / (Math.sqrt(this.v[j]! / correction2) + 1e-8);
+      params[i]! -= (this.rate * (this.m[j] / correction1)) / (Math.sqrt(this.v[j] / correction2) + 1e-8);
     }
   }
 }

@@ -1,0 +1,181 @@
+// Transcript analysis throughput (words/s) against a bare wink-nlp tokenisation pass over the same
+// utterances, in-process and as whole CLI processes, on a synthetic ~1M-word transcript made of
+// repeated AnnoMI utterances (issue 7: target <= 2x the bare cost; 9,000 words well under 1 s).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  analyzeTranscript,
+  type Utterance,
+} from "../../src/core/transcripts/index.js";
+import { tokenizer } from "../../src/core/transcripts/coding/tokenize.js";
+import { readAnnoMiFull } from "../../src/core/transcripts/training/annomi.js";
+import { loadBundledModels } from "../../src/cli/analyze.js";
+import type { BenchResult } from "./types.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const ANNOMI = join(ROOT, "../shared/data/annomi/AnnoMI-full.train.csv");
+
+function syntheticTranscript(targetWords: number): Utterance[] {
+  const source = readAnnoMiFull(readFileSync(ANNOMI, "utf8"));
+  const out: Utterance[] = [];
+  let words = 0;
+  for (let i = 0; words < targetWords; i++) {
+    const u = source[i % source.length]!;
+    out.push({
+      speaker: u.role === "therapist" ? "Therapist" : "Client",
+      text: u.text,
+      line: out.length + 1,
+    });
+    words += u.text.split(/\s+/).filter(Boolean).length;
+  }
+  return out;
+}
+
+function countWords(utterances: readonly Utterance[]): number {
+  return utterances.reduce(
+    (n, u) => n + u.text.split(/\s+/).filter(Boolean).length,
+    0,
+  );
+}
+
+function seconds(run: () => void): number {
+  const started = performance.now();
+  run();
+  return (performance.now() - started) / 1000;
+}
+
+/** Median seconds of each of two runs, interleaved so background load hits both alike. */
+function pairedMedians(a: () => void, b: () => void, repeats: number): [number, number] {
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < repeats; i++) {
+    times[0].push(seconds(a));
+    times[1].push(seconds(b));
+  }
+  const median = (list: number[]) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)]!;
+  return [median(times[0]), median(times[1])];
+}
+
+function bareTokenise(utterances: readonly Utterance[]): void {
+  const nlp = tokenizer();
+  for (const u of utterances) nlp.readDoc(u.text).tokens().out();
+}
+
+function result(
+  name: string,
+  baseline: string,
+  words: number,
+  time: number,
+  baseTime: number,
+): BenchResult {
+  const value = words / time;
+  const baselineValue = words / baseTime;
+  return {
+    name,
+    baseline,
+    value,
+    baselineValue,
+    unit: "words/s",
+    ratio: baselineValue / value,
+  };
+}
+
+const CLI_ANALYZE = `import { Command } from "commander"; import { registerAnalyze } from "./src/cli/analyze.ts";
+const p = new Command("rapport"); registerAnalyze(p); await p.parseAsync(process.argv.slice(1), { from: "user" });`;
+const CLI_BARE = `import { createReadStream } from "node:fs"; import { createInterface } from "node:readline";
+import winkNLP from "wink-nlp"; import model from "wink-eng-lite-web-model";
+const nlp = winkNLP(model, []); let n = 0;
+for await (const line of createInterface({ input: createReadStream(process.argv[1]) })) n += nlp.readDoc(line.slice(line.indexOf(":") + 1)).tokens().out().length;
+process.stdout.write(String(n) + "\\n");`;
+
+function processSeconds(script: string, args: readonly string[]): number {
+  return seconds(() => {
+    execFileSync(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script, "--", ...args],
+      { cwd: ROOT, maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "inherit"] },
+    );
+  });
+}
+
+async function inProcess(
+  utterances: Utterance[],
+  words: number,
+): Promise<BenchResult[]> {
+  const models = await loadBundledModels();
+  bareTokenise(utterances.slice(0, 2000));
+  analyzeTranscript(utterances.slice(0, 2000), models);
+  const [bare, full] = pairedMedians(() => bareTokenise(utterances), () => analyzeTranscript(utterances, models), 3);
+  const session = syntheticTranscript(9000);
+  const sessionWords = countWords(session);
+  const [sessionBare, sessionFull] = pairedMedians(() => bareTokenise(session), () => analyzeTranscript(session, models), 9);
+  return [
+    result(
+      "transcripts: analyse ~1M words in-process",
+      "bare wink-nlp tokenisation",
+      words,
+      full,
+      bare,
+    ),
+    result(
+      "transcripts: analyse a 9,000-word session in-process",
+      "bare wink-nlp tokenisation",
+      sessionWords,
+      sessionFull,
+      sessionBare,
+    ),
+  ];
+}
+
+function asProcesses(
+  utterances: readonly Utterance[],
+  words: number,
+): BenchResult {
+  const dir = mkdtempSync(join(tmpdir(), "rapport-bench-"));
+  try {
+    const file = join(dir, "session.txt");
+    writeFileSync(
+      file,
+      utterances
+        .map((u) => `${u.speaker}: ${u.text.replace(/\s+/g, " ")}`)
+        .join("\n"),
+    );
+    const bare = processSeconds(CLI_BARE, [file]);
+    const full = processSeconds(CLI_ANALYZE, [
+      "analyze",
+      file,
+      "--format",
+      "json",
+      "--therapist",
+      "Therapist",
+    ]);
+    return result(
+      "transcripts: `rapport analyze` ~1M words, whole process",
+      "process reading + bare wink-nlp tokenisation",
+      words,
+      full,
+      bare,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchTranscripts(): Promise<BenchResult[]> {
+  const utterances = syntheticTranscript(1_000_000);
+  const words = countWords(utterances);
+  return [
+    ...(await inProcess(utterances, words)),
+    asProcesses(utterances, words),
+  ];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const r of await benchTranscripts()) {
+    console.log(
+      `${r.name}: ${Math.round(r.value)} ${r.unit} vs ${r.baseline} ${Math.round(r.baselineValue)} ${r.unit} -> ${r.ratio.toFixed(2)}x cost`,
+    );
+  }
+}
