@@ -9,7 +9,8 @@ type Kind = (typeof KINDS)[number];
 export interface CompiledVocabulary {
   tokenIds: Map<string, number>;
   tables: Record<Kind, number[]>;
-  bigrams: Map<number, number>;
+  /** bigrams[first token id] maps the second token id to a feature index. */
+  bigrams: Map<number, number>[];
   fixed: Map<string, number>;
   size: number;
   enders: number[];
@@ -36,7 +37,8 @@ function addFeature(v: CompiledVocabulary, feature: string, index: number): void
   const rest = feature.slice(colon + 1);
   if (kind === "b") {
     const [a = "", b = ""] = rest.split(" ");
-    v.bigrams.set(tokenId(v, a) * 0x100000 + tokenId(v, b), index);
+    const first = tokenId(v, a);
+    (v.bigrams[first] ??= new Map()).set(tokenId(v, b), index);
   } else if ((KINDS as readonly string[]).includes(kind)) {
     v.tables[kind as Kind][tokenId(v, rest)] = index;
   } else v.fixed.set(feature, index);
@@ -50,7 +52,7 @@ export function compileVocabulary(vocabulary: readonly string[], shared = new Ma
   const v: CompiledVocabulary = {
     tokenIds: shared,
     tables: { w: [], s: [], e: [], p: [], pe: [] },
-    bigrams: new Map(),
+    bigrams: [],
     fixed: new Map(),
     size: vocabulary.length,
     enders: [],
@@ -95,12 +97,12 @@ function addWords(v: CompiledVocabulary, ids: TokenIds, set: ActiveSet): void {
     if (id >= 0) {
       set.add(v.tables.w[id]);
       if (sentenceStart) set.add(v.tables.s[id]);
-      if (previous >= 0) set.add(v.bigrams.get(previous * 0x100000 + id));
+      if (previous >= 0) set.add(v.bigrams[previous]?.get(id));
     }
     sentenceStart = id >= 0 && v.enders.includes(id);
     previous = id;
   }
-  if (previous >= 0) set.add(v.bigrams.get(previous * 0x100000 + v.tokenIds.get(END)!));
+  if (previous >= 0) set.add(v.bigrams[previous]?.get(v.tokenIds.get(END)!));
   if (previous >= 0) set.add(v.tables.e[previous]);
 }
 

@@ -1,12 +1,12 @@
 // All classifiers of one role scored in a single pass: their weights are interleaved per feature,
 // so each active feature is read from memory once. Gives the same probabilities as
-// linearModel.predict for each task.
+// linearModel.predict for each task (weights held as 32-bit floats: the file has 4 decimals).
 import { featureValue, type LinearModel, type Prediction } from "./linearModel.js";
 
 export interface FusedModels<T extends string> {
   tasks: readonly { task: T; labels: readonly string[]; offset: number }[];
   width: number;
-  weights: Float64Array;
+  weights: Float32Array;
   bias: Float64Array;
 }
 
@@ -17,7 +17,7 @@ export function fuseModels<T extends string>(models: Record<T, LinearModel>, tas
     width += entry.labels.length;
     return entry;
   });
-  const weights = new Float64Array(featureCount * width);
+  const weights = new Float32Array(featureCount * width);
   const bias = new Float64Array(width);
   for (const { task, labels, offset } of layout) {
     const k = labels.length;
