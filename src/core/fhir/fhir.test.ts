@@ -102,7 +102,9 @@ describe("exported Questionnaire", () => {
       ...q,
       item: [{ ...q.item?.[1], linkId: undefined, bogus: 1 }],
     };
-    expect(() => validateResource(broken)).toThrow();
+    expect(() => {
+      validateResource(broken);
+    }).toThrow();
   });
 
   it("puts an ordinalValue on every scored option, reversed for reverse-scored items", () => {
