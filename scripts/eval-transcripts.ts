@@ -5,14 +5,28 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readAnnoMiFull } from "../src/core/transcripts/training/annomi.js";
 import { featurize } from "../src/core/transcripts/training/trainModels.js";
-import { crossValidate, type CvTask } from "../src/core/transcripts/training/crossValidate.js";
+import {
+  crossValidate,
+  type CvTask,
+} from "../src/core/transcripts/training/crossValidate.js";
 import { parseCsvRecords } from "../src/core/transcripts/training/csv.js";
-import { f1PerClass, macroF1 } from "../src/core/transcripts/training/metrics.js";
-import { empathyLevels, type EmpathyLevels } from "../src/core/transcripts/coding/empathy.js";
+import {
+  f1PerClass,
+  macroF1,
+} from "../src/core/transcripts/training/metrics.js";
+import {
+  empathyLevels,
+  type EmpathyLevels,
+} from "../src/core/transcripts/coding/empathy.js";
 import { tokenize } from "../src/core/transcripts/coding/tokenize.js";
 import { ANNOMI_FULL, SEED } from "./train-transcripts.js";
 
-const EPITOME = fileURLToPath(new URL("../../shared/data/epitome-dev/epitome_reddit_dev.csv", import.meta.url));
+const EPITOME = fileURLToPath(
+  new URL(
+    "../../shared/data/epitome-dev/epitome_reddit_dev.csv",
+    import.meta.url,
+  ),
+);
 const FLOOR: Partial<Record<CvTask, [number, number]>> = {
   behaviour: [0.74, 0.86],
   talk: [0.59, 0.74],
@@ -21,28 +35,54 @@ const FLOOR: Partial<Record<CvTask, [number, number]>> = {
 };
 
 function printCv(): void {
-  const items = featurize(readAnnoMiFull(readFileSync(ANNOMI_FULL, "utf8")), tokenize);
+  const items = featurize(
+    readAnnoMiFull(readFileSync(ANNOMI_FULL, "utf8")),
+    tokenize,
+  );
   const scores = crossValidate(items, 5, SEED);
   console.log("AnnoMI, transcript-grouped 5-fold CV (seed %d)\n", SEED);
-  console.log("| task | n | macro-F1 | floor | human | per class |\n|---|---|---|---|---|---|");
-  for (const [task, score] of Object.entries(scores) as [CvTask, (typeof scores)[CvTask]][]) {
+  console.log(
+    "| task | n | macro-F1 | floor | human | per class |\n|---|---|---|---|---|---|",
+  );
+  for (const [task, score] of Object.entries(scores) as [
+    CvTask,
+    (typeof scores)[CvTask],
+  ][]) {
     const [floor, human] = FLOOR[task] ?? [];
-    const perClass = Object.entries(score.perClass).map(([c, f]) => `${c} ${f.toFixed(2)}`).join(", ");
-    console.log(`| ${task} | ${score.n} | ${score.macroF1.toFixed(3)} | ${floor ?? "–"} | ${human ?? "–"} | ${perClass} |`);
+    const perClass = Object.entries(score.perClass)
+      .map(([c, f]) => `${c} ${f.toFixed(2)}`)
+      .join(", ");
+    console.log(
+      `| ${task} | ${score.n} | ${score.macroF1.toFixed(3)} | ${floor ?? "–"} | ${human ?? "–"} | ${perClass} |`,
+    );
   }
 }
 
 function printEmpathy(): void {
   const rows = parseCsvRecords(readFileSync(EPITOME, "utf8"));
   const predicted = rows.map((row) => empathyLevels(row.response_post ?? ""));
-  const columns: Record<keyof EmpathyLevels, string> = { emotionalReaction: "er_level", interpretation: "ip_level", exploration: "ex_level" };
-  console.log("\nEPITOME Reddit dev (n = %d), rule-based levels, F1 per level\n", rows.length);
-  console.log("| mechanism | F1 level 0 | F1 level 1 | F1 level 2 | macro-F1 |\n|---|---|---|---|---|");
-  for (const [mechanism, column] of Object.entries(columns) as [keyof EmpathyLevels, string][]) {
+  const columns: Record<keyof EmpathyLevels, string> = {
+    emotionalReaction: "er_level",
+    interpretation: "ip_level",
+    exploration: "ex_level",
+  };
+  console.log(
+    "\nEPITOME Reddit dev (n = %d), rule-based levels, F1 per level\n",
+    rows.length,
+  );
+  console.log(
+    "| mechanism | F1 level 0 | F1 level 1 | F1 level 2 | macro-F1 |\n|---|---|---|---|---|",
+  );
+  for (const [mechanism, column] of Object.entries(columns) as [
+    keyof EmpathyLevels,
+    string,
+  ][]) {
     const gold = rows.map((row) => row[column] ?? "0");
     const guess = predicted.map((levels) => String(levels[mechanism]));
     const f1 = f1PerClass(gold, guess, ["0", "1", "2"]);
-    console.log(`| ${mechanism} | ${f1["0"]!.toFixed(3)} | ${f1["1"]!.toFixed(3)} | ${f1["2"]!.toFixed(3)} | ${macroF1(gold, guess).toFixed(3)} |`);
+    console.log(
+      `| ${mechanism} | ${f1["0"]!.toFixed(3)} | ${f1["1"]!.toFixed(3)} | ${f1["2"]!.toFixed(3)} | ${macroF1(gold, guess).toFixed(3)} |`,
+    );
   }
 }
 

@@ -48,13 +48,18 @@ function seconds(run: () => void): number {
 }
 
 /** Median seconds of each of two runs, interleaved so background load hits both alike. */
-function pairedMedians(a: () => void, b: () => void, repeats: number): [number, number] {
+function pairedMedians(
+  a: () => void,
+  b: () => void,
+  repeats: number,
+): [number, number] {
   const times: [number[], number[]] = [[], []];
   for (let i = 0; i < repeats; i++) {
     times[0].push(seconds(a));
     times[1].push(seconds(b));
   }
-  const median = (list: number[]) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)]!;
+  const median = (list: number[]) =>
+    list.sort((x, y) => x - y)[Math.floor(list.length / 2)]!;
   return [median(times[0]), median(times[1])];
 }
 
@@ -107,10 +112,18 @@ async function inProcess(
   const models = await loadBundledModels();
   bareTokenise(utterances.slice(0, 2000));
   analyzeTranscript(utterances.slice(0, 2000), models);
-  const [bare, full] = pairedMedians(() => bareTokenise(utterances), () => analyzeTranscript(utterances, models), 3);
+  const [bare, full] = pairedMedians(
+    () => bareTokenise(utterances),
+    () => analyzeTranscript(utterances, models),
+    3,
+  );
   const session = syntheticTranscript(9000);
   const sessionWords = countWords(session);
-  const [sessionBare, sessionFull] = pairedMedians(() => bareTokenise(session), () => analyzeTranscript(session, models), 9);
+  const [sessionBare, sessionFull] = pairedMedians(
+    () => bareTokenise(session),
+    () => analyzeTranscript(session, models),
+    9,
+  );
   return [
     result(
       "transcripts: analyse ~1M words in-process",

@@ -28,15 +28,24 @@ const MODEL_URL = new URL("../../models/transcripts.json", import.meta.url);
 let cachedModels: TranscriptModels | undefined;
 
 export async function loadBundledModels(): Promise<TranscriptModels> {
-  cachedModels ??= loadTranscriptModels(JSON.parse(await readFile(MODEL_URL, "utf8")));
+  cachedModels ??= loadTranscriptModels(
+    JSON.parse(await readFile(MODEL_URL, "utf8")),
+  );
   return cachedModels;
 }
 
 /** Streams a transcript file through the incremental parser. */
-export async function readTranscriptFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<TranscriptParseResult> {
+export async function readTranscriptFile(
+  path: string,
+  maxBytes = DEFAULT_MAX_BYTES,
+): Promise<TranscriptParseResult> {
   const { size } = await stat(path);
-  if (size > maxBytes) throw new Error(`${path} is ${size} bytes; the limit is ${maxBytes}.`);
-  const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
+  if (size > maxBytes)
+    throw new Error(`${path} is ${size} bytes; the limit is ${maxBytes}.`);
+  const lines = createInterface({
+    input: createReadStream(path, "utf8"),
+    crlfDelay: Infinity,
+  });
   const head: string[] = [];
   let parser: ReturnType<typeof createTranscriptParser> | undefined;
   for await (const line of lines) {
@@ -46,16 +55,47 @@ export async function readTranscriptFile(path: string, maxBytes = DEFAULT_MAX_BY
   return (parser ?? startParser(path, head)).end();
 }
 
-function startParser(path: string, head: readonly string[]): ReturnType<typeof createTranscriptParser> {
-  const parser = createTranscriptParser(detectFormat(basename(path), head.join("\n")));
+function startParser(
+  path: string,
+  head: readonly string[],
+): ReturnType<typeof createTranscriptParser> {
+  const parser = createTranscriptParser(
+    detectFormat(basename(path), head.join("\n")),
+  );
   for (const line of head) parser.pushLine(line);
   return parser;
 }
 
 function jsonUtterance(u: CodedUtterance): Record<string, unknown> {
-  const timing = u.start === undefined ? {} : { start: u.start, end: u.end ?? null };
-  const { index, speaker, role, text, behaviour, reflection, question, talk, empathy, markers, confidence } = u;
-  return { index, speaker, role, text, ...timing, behaviour, reflection, question, talk, empathy, markers, confidence };
+  const timing =
+    u.start === undefined ? {} : { start: u.start, end: u.end ?? null };
+  const {
+    index,
+    speaker,
+    role,
+    text,
+    behaviour,
+    reflection,
+    question,
+    talk,
+    empathy,
+    markers,
+    confidence,
+  } = u;
+  return {
+    index,
+    speaker,
+    role,
+    text,
+    ...timing,
+    behaviour,
+    reflection,
+    question,
+    talk,
+    empathy,
+    markers,
+    confidence,
+  };
 }
 
 /** The JSON document of `--format json`. */
@@ -70,28 +110,53 @@ export interface AnalyzeOptions {
 }
 
 /** Runs the command; returns what to print on stdout, or throws an Error with a user-facing message. */
-export async function runAnalyze(file: string, options: AnalyzeOptions): Promise<string> {
+export async function runAnalyze(
+  file: string,
+  options: AnalyzeOptions,
+): Promise<string> {
   const parsed = await readTranscriptFile(file, options.maxBytes);
-  if (!parsed.ok) throw new Error(`${file}:${parsed.error.line}: ${parsed.error.message}`);
-  const roleOptions = options.therapist === undefined ? {} : { therapist: options.therapist };
-  const result = analyzeTranscript(parsed.utterances, await loadBundledModels(), roleOptions);
-  if (!result.ok) throw new Error(`No speaker named "${options.therapist}"; speakers are: ${result.speakers.join(", ")}.`);
-  return options.format === "json" ? jsonDocument(result.analysis) : textReport(result.analysis);
+  if (!parsed.ok)
+    throw new Error(`${file}:${parsed.error.line}: ${parsed.error.message}`);
+  const roleOptions =
+    options.therapist === undefined ? {} : { therapist: options.therapist };
+  const result = analyzeTranscript(
+    parsed.utterances,
+    await loadBundledModels(),
+    roleOptions,
+  );
+  if (!result.ok)
+    throw new Error(
+      `No speaker named "${options.therapist}"; speakers are: ${result.speakers.join(", ")}.`,
+    );
+  return options.format === "json"
+    ? jsonDocument(result.analysis)
+    : textReport(result.analysis);
 }
 
 function parseFormat(value: string): "text" | "json" {
-  if (value !== "text" && value !== "json") throw new Error(`--format must be text or json, not "${value}".`);
+  if (value !== "text" && value !== "json")
+    throw new Error(`--format must be text or json, not "${value}".`);
   return value;
 }
 
 export function registerAnalyze(program: Command): void {
   program
     .command("analyze")
-    .description("Code a session transcript (VTT, SRT, text or JSON) and report its MI communication profile")
+    .description(
+      "Code a session transcript (VTT, SRT, text or JSON) and report its MI communication profile",
+    )
     .argument("<file>", "transcript file")
     .option("--format <format>", "text or json", parseFormat, "text" as const)
-    .option("--therapist <name>", "speaker name of the therapist (otherwise inferred)")
-    .option("--max-bytes <n>", "largest file accepted, in bytes", (v) => Number(v), DEFAULT_MAX_BYTES)
+    .option(
+      "--therapist <name>",
+      "speaker name of the therapist (otherwise inferred)",
+    )
+    .option(
+      "--max-bytes <n>",
+      "largest file accepted, in bytes",
+      (v) => Number(v),
+      DEFAULT_MAX_BYTES,
+    )
     .action(async (file: string, options: AnalyzeOptions) => {
       try {
         process.stdout.write(await runAnalyze(file, options));

@@ -3,7 +3,10 @@ import type { CodedUtterance } from "./codedUtterance.js";
 import type { TranscriptModels } from "./coding/modelBundle.js";
 import { codeTranscript } from "./codeTranscript.js";
 import { feedback } from "./profile/feedback.js";
-import { sessionProfile, type SessionProfile } from "./profile/sessionProfile.js";
+import {
+  sessionProfile,
+  type SessionProfile,
+} from "./profile/sessionProfile.js";
 import { assignRoles, type RoleOptions } from "./roles.js";
 import type { Utterance } from "./transcript.js";
 
@@ -20,10 +23,24 @@ export type AnalysisResult =
  * Codes a parsed transcript and summarises it.
  * @example analyzeTranscript(parsed.utterances, loadTranscriptModels(json), { therapist: "Dr Lee" })
  */
-export function analyzeTranscript(utterances: readonly Utterance[], models: TranscriptModels, options: RoleOptions = {}): AnalysisResult {
+export function analyzeTranscript(
+  utterances: readonly Utterance[],
+  models: TranscriptModels,
+  options: RoleOptions = {},
+): AnalysisResult {
   const roles = assignRoles(utterances, options);
   if (!roles.ok) return roles;
   const coded = codeTranscript(utterances, roles.roles, models);
   const profile = sessionProfile(coded);
-  return { ok: true, analysis: { utterances: coded, profile: { ...profile, rolesInferred: roles.inferred, feedback: feedback(profile) } } };
+  return {
+    ok: true,
+    analysis: {
+      utterances: coded,
+      profile: {
+        ...profile,
+        rolesInferred: roles.inferred,
+        feedback: feedback(profile),
+      },
+    },
+  };
 }

@@ -3,27 +3,57 @@
 import type { CodedUtterance } from "./codedUtterance.js";
 import { codeClient, codeTherapist } from "./coding/codeUtterance.js";
 import { empathyLevels, type EmpathyLevels } from "./coding/empathy.js";
-import { compiledActive, tokenIds, type TokenIds } from "./coding/compiledFeatures.js";
+import {
+  compiledActive,
+  tokenIds,
+  type TokenIds,
+} from "./coding/compiledFeatures.js";
 import type { TranscriptModels } from "./coding/modelBundle.js";
 import { ruptureMarkers } from "./coding/ruptureMarkers.js";
 import { tokenize } from "./coding/tokenize.js";
 import type { Role, Utterance } from "./transcript.js";
 
 /** Rules plus the reflection/question codes: a complex reflection states an inferred meaning (interpretation), an open question explores. */
-function therapistEmpathy(text: string, reflection: CodedUtterance["reflection"], question: CodedUtterance["question"]): EmpathyLevels {
+function therapistEmpathy(
+  text: string,
+  reflection: CodedUtterance["reflection"],
+  question: CodedUtterance["question"],
+): EmpathyLevels {
   const levels = empathyLevels(text);
-  const fromReflection = reflection === "complex" ? 2 : reflection === "simple" ? 1 : 0;
+  const fromReflection =
+    reflection === "complex" ? 2 : reflection === "simple" ? 1 : 0;
   return {
     emotionalReaction: levels.emotionalReaction,
-    interpretation: Math.max(levels.interpretation, fromReflection) as EmpathyLevels["interpretation"],
-    exploration: Math.max(levels.exploration, question === "open" ? 1 : 0) as EmpathyLevels["exploration"],
+    interpretation: Math.max(
+      levels.interpretation,
+      fromReflection,
+    ) as EmpathyLevels["interpretation"],
+    exploration: Math.max(
+      levels.exploration,
+      question === "open" ? 1 : 0,
+    ) as EmpathyLevels["exploration"],
   };
 }
 
-function base(u: Utterance, index: number, role: Role, words: number): CodedUtterance {
+function base(
+  u: Utterance,
+  index: number,
+  role: Role,
+  words: number,
+): CodedUtterance {
   const coded: CodedUtterance = {
-    index, speaker: u.speaker, role, text: u.text, words,
-    behaviour: null, reflection: null, question: null, talk: null, empathy: null, markers: [], confidence: {},
+    index,
+    speaker: u.speaker,
+    role,
+    text: u.text,
+    words,
+    behaviour: null,
+    reflection: null,
+    question: null,
+    talk: null,
+    empathy: null,
+    markers: [],
+    confidence: {},
   };
   if (u.start !== undefined) coded.start = u.start;
   if (u.end !== undefined) coded.end = u.end;
@@ -43,20 +73,43 @@ function countWords(tokens: readonly string[]): number {
 }
 
 /** Codes utterances in order; `roles` must map every speaker. */
-export function codeTranscript(utterances: readonly Utterance[], roles: ReadonlyMap<string, Role>, models: TranscriptModels): CodedUtterance[] {
+export function codeTranscript(
+  utterances: readonly Utterance[],
+  roles: ReadonlyMap<string, Role>,
+  models: TranscriptModels,
+): CodedUtterance[] {
   const coded: CodedUtterance[] = [];
   let previous: TokenIds | undefined;
   utterances.forEach((u, i) => {
     const tokens = tokenize(u.text);
     const ids = tokenIds(models.therapist.compiled, tokens);
-    const item = base(u, i, roles.get(u.speaker) ?? "client", countWords(tokens));
+    const item = base(
+      u,
+      i,
+      roles.get(u.speaker) ?? "client",
+      countWords(tokens),
+    );
     const sameRole = coded.at(-1)?.role === item.role;
     if (item.role === "therapist") {
-      Object.assign(item, codeTherapist(compiledActive(models.therapist.compiled, ids, previous, sameRole), models));
+      Object.assign(
+        item,
+        codeTherapist(
+          compiledActive(models.therapist.compiled, ids, previous, sameRole),
+          models,
+        ),
+      );
       item.empathy = therapistEmpathy(u.text, item.reflection, item.question);
     } else {
-      Object.assign(item, codeClient(compiledActive(models.client.compiled, ids, previous, sameRole), models));
-      item.markers = ruptureMarkers(u.text, { afterOpenQuestion: lastTherapistAskedOpen(coded) });
+      Object.assign(
+        item,
+        codeClient(
+          compiledActive(models.client.compiled, ids, previous, sameRole),
+          models,
+        ),
+      );
+      item.markers = ruptureMarkers(u.text, {
+        afterOpenQuestion: lastTherapistAskedOpen(coded),
+      });
     }
     coded.push(item);
     previous = ids;

@@ -1,9 +1,28 @@
 // Public API of transcript analysis (pure: no I/O). The server and CLI import from here.
-export type { TranscriptFormat, Utterance, Role, TranscriptParseResult, TranscriptParseError, TranscriptLineParser } from "./transcript.js";
-export { parseTranscript, createTranscriptParser, detectFormat } from "./parseTranscript.js";
+export type {
+  TranscriptFormat,
+  Utterance,
+  Role,
+  TranscriptParseResult,
+  TranscriptParseError,
+  TranscriptLineParser,
+} from "./transcript.js";
+export {
+  parseTranscript,
+  createTranscriptParser,
+  detectFormat,
+} from "./parseTranscript.js";
 export { assignRoles, type RoleOptions, type RoleAssignment } from "./roles.js";
-export { loadTranscriptModels, type TranscriptModels, type TranscriptModelFile } from "./coding/modelBundle.js";
-export { analyzeTranscript, type TranscriptAnalysis, type AnalysisResult } from "./analyzeTranscript.js";
+export {
+  loadTranscriptModels,
+  type TranscriptModels,
+  type TranscriptModelFile,
+} from "./coding/modelBundle.js";
+export {
+  analyzeTranscript,
+  type TranscriptAnalysis,
+  type AnalysisResult,
+} from "./analyzeTranscript.js";
 export type { CodedUtterance } from "./codedUtterance.js";
 export type { SessionProfile } from "./profile/sessionProfile.js";
 export { empathyLevels, type EmpathyLevels } from "./coding/empathy.js";

@@ -1,11 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createTranscriptParser, detectFormat, parseTranscript } from "./parseTranscript.js";
+import {
+  createTranscriptParser,
+  detectFormat,
+  parseTranscript,
+} from "./parseTranscript.js";
 import type { TranscriptFormat } from "./transcript.js";
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 
-const SAM = "Honestly not great. I keep drinking more than I want to. I really want to cut down.";
+const SAM =
+  "Honestly not great. I keep drinking more than I want to. I really want to cut down.";
 
 describe.each<[string, TranscriptFormat]>([
   ["session.vtt", "vtt"],
@@ -15,9 +21,15 @@ describe.each<[string, TranscriptFormat]>([
   it("yields three turns with speakers, merging consecutive lines by one speaker", () => {
     const result = parseTranscript(fixture(name), format);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.utterances.map((u) => u.speaker)).toEqual(["Dr Lee", "Sam", "Dr Lee"]);
+    expect(result.utterances.map((u) => u.speaker)).toEqual([
+      "Dr Lee",
+      "Sam",
+      "Dr Lee",
+    ]);
     expect(result.utterances[1]?.text).toBe(SAM);
-    expect(result.utterances[2]?.text).toBe("You're worried that it's getting out of hand.");
+    expect(result.utterances[2]?.text).toBe(
+      "You're worried that it's getting out of hand.",
+    );
   });
 });
 
@@ -34,14 +46,20 @@ describe("json", () => {
     const result = parseTranscript(fixture("session.json"), "json");
     if (!result.ok) throw new Error(result.error.message);
     expect(result.utterances).toHaveLength(4);
-    expect(result.utterances[3]).toMatchObject({ speaker: "Dr Lee", line: 5 });
+    expect(result.utterances[3]).toMatchObject({ speaker: "Dr Lee", line: 20 });
     expect(result.utterances[3]?.text).toContain('{brace} "quoted"');
     expect(result.utterances[0]).toMatchObject({ start: 1, end: 4.5 });
   });
 
   it("streams a single-line array", () => {
-    const result = parseTranscript('[{"speaker":"A","text":"x"},{"speaker":"B","text":"y"}]', "json");
-    expect(result.ok && result.utterances.map((u) => u.text)).toEqual(["x", "y"]);
+    const result = parseTranscript(
+      '[{"speaker":"A","text":"x"},{"speaker":"B","text":"y"}]',
+      "json",
+    );
+    expect(result.ok && result.utterances.map((u) => u.text)).toEqual([
+      "x",
+      "y",
+    ]);
   });
 });
 
@@ -50,8 +68,8 @@ describe.each<[string, TranscriptFormat, string, number]>([
   ["broken-header.vtt", "vtt", "bad-header", 1],
   ["broken-index.srt", "srt", "bad-index", 5],
   ["broken-speaker.txt", "text", "missing-speaker", 2],
-  ["broken-entry.json", "json", "bad-entry", 3],
-  ["broken-syntax.json", "json", "bad-json", 3],
+  ["broken-entry.json.txt", "json", "bad-entry", 3],
+  ["broken-syntax.json.txt", "json", "bad-json", 3],
 ])("broken %s", (name, format, code, line) => {
   it(`reports ${code} at line ${line}`, () => {
     const result = parseTranscript(fixture(name), format);
@@ -69,19 +87,33 @@ describe("edge cases", () => {
   });
 
   it("reports a VTT cue with no speaker before anyone has spoken", () => {
-    const result = parseTranscript("WEBVTT\n\n00:01.000 --> 00:02.000\nhello\n", "vtt");
-    expect(!result.ok && result.error).toMatchObject({ code: "missing-speaker", line: 3 });
+    const result = parseTranscript(
+      "WEBVTT\n\n00:01.000 --> 00:02.000\nhello\n",
+      "vtt",
+    );
+    expect(!result.ok && result.error).toMatchObject({
+      code: "missing-speaker",
+      line: 3,
+    });
   });
 
   it("accepts the same input line by line as whole", () => {
     const parser = createTranscriptParser("text");
-    for (const line of fixture("session.txt").split("\n")) parser.pushLine(line);
-    expect(parser.end()).toEqual(parseTranscript(fixture("session.txt"), "text"));
+    for (const line of fixture("session.txt").split("\n"))
+      parser.pushLine(line);
+    expect(parser.end()).toEqual(
+      parseTranscript(fixture("session.txt"), "text"),
+    );
   });
 
   it("reads a leading time in plain text", () => {
-    const result = parseTranscript("[00:01:05] Ana: Hello.\n(01:10) Ben: Hi.", "text");
-    expect(result.ok && result.utterances.map((u) => u.start)).toEqual([65, 70]);
+    const result = parseTranscript(
+      "[00:01:05] Ana: Hello.\n(01:10) Ben: Hi.",
+      "text",
+    );
+    expect(result.ok && result.utterances.map((u) => u.start)).toEqual([
+      65, 70,
+    ]);
   });
 });
 

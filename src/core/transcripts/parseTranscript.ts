@@ -1,12 +1,18 @@
 // Entry points for reading transcripts: pick a format, then feed a whole string or line by line.
-import type { TranscriptFormat, TranscriptLineParser, TranscriptParseResult } from "./transcript.js";
+import type {
+  TranscriptFormat,
+  TranscriptLineParser,
+  TranscriptParseResult,
+} from "./transcript.js";
 import { createWebVttParser } from "./formats/webvtt.js";
 import { createSrtParser } from "./formats/srt.js";
 import { createPlainTextParser } from "./formats/plainText.js";
 import { JsonArrayParser } from "./formats/jsonArray.js";
 
 /** A fresh incremental parser; call pushLine for each line (no terminator), then end(). */
-export function createTranscriptParser(format: TranscriptFormat): TranscriptLineParser {
+export function createTranscriptParser(
+  format: TranscriptFormat,
+): TranscriptLineParser {
   switch (format) {
     case "vtt":
       return createWebVttParser();
@@ -23,7 +29,10 @@ export function createTranscriptParser(format: TranscriptFormat): TranscriptLine
  * Parses a whole transcript held in memory.
  * @example parseTranscript("Therapist: How are you?\nClient: Fine.", "text")
  */
-export function parseTranscript(content: string, format: TranscriptFormat): TranscriptParseResult {
+export function parseTranscript(
+  content: string,
+  format: TranscriptFormat,
+): TranscriptParseResult {
   const parser = createTranscriptParser(format);
   for (const line of content.split(/\r?\n/)) parser.pushLine(line);
   return parser.end();

@@ -22,13 +22,19 @@ function questionShare(utterances: readonly Utterance[]): Map<string, number> {
     if (u.text.includes("?")) entry.questions += 1;
     asked.set(u.speaker, entry);
   }
-  return new Map([...asked].map(([speaker, { questions, total }]) => [speaker, questions / total]));
+  return new Map(
+    [...asked].map(([speaker, { questions, total }]) => [
+      speaker,
+      questions / total,
+    ]),
+  );
 }
 
 function inferTherapist(utterances: readonly Utterance[]): string | undefined {
   const shares = questionShare(utterances);
   let best = utterances[0]?.speaker;
-  for (const [speaker, share] of shares) if (share > (shares.get(best ?? "") ?? -1)) best = speaker;
+  for (const [speaker, share] of shares)
+    if (share > (shares.get(best ?? "") ?? -1)) best = speaker;
   return best;
 }
 
@@ -36,16 +42,30 @@ function inferTherapist(utterances: readonly Utterance[]): string | undefined {
  * Maps every speaker to a role. Speakers other than the therapist are clients.
  * @example assignRoles(utterances, { therapist: "Dr Lee" })
  */
-export function assignRoles(utterances: readonly Utterance[], options: RoleOptions = {}): RoleAssignment {
+export function assignRoles(
+  utterances: readonly Utterance[],
+  options: RoleOptions = {},
+): RoleAssignment {
   const speakers = [...new Set(utterances.map((u) => u.speaker))];
   let therapist: string | undefined;
   if (options.therapist !== undefined) {
-    therapist = speakers.find((s) => s.toLowerCase() === options.therapist!.trim().toLowerCase());
-    if (therapist === undefined) return { ok: false, reason: "unknown-therapist", speakers };
+    therapist = speakers.find(
+      (s) => s.toLowerCase() === options.therapist!.trim().toLowerCase(),
+    );
+    if (therapist === undefined)
+      return { ok: false, reason: "unknown-therapist", speakers };
   } else if (!Object.values(options.overrides ?? {}).includes("therapist")) {
     therapist = inferTherapist(utterances);
   }
-  const roles = new Map<string, Role>(speakers.map((s) => [s, s === therapist ? "therapist" : "client"]));
-  for (const [speaker, role] of Object.entries(options.overrides ?? {})) if (roles.has(speaker)) roles.set(speaker, role);
-  return { ok: true, roles, inferred: options.therapist === undefined && options.overrides === undefined };
+  const roles = new Map<string, Role>(
+    speakers.map((s) => [s, s === therapist ? "therapist" : "client"]),
+  );
+  for (const [speaker, role] of Object.entries(options.overrides ?? {}))
+    if (roles.has(speaker)) roles.set(speaker, role);
+  return {
+    ok: true,
+    roles,
+    inferred:
+      options.therapist === undefined && options.overrides === undefined,
+  };
 }

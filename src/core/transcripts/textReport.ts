@@ -3,17 +3,35 @@ import type { TranscriptAnalysis } from "./analyzeTranscript.js";
 import type { CodedUtterance } from "./codedUtterance.js";
 import type { ThresholdedScore } from "./profile/mitiThresholds.js";
 
-const pct = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(0)}%`);
+const pct = (value: number | null) =>
+  value === null ? "n/a" : `${value.toFixed(0)}%`;
 
-function score(label: string, s: ThresholdedScore, unit: "ratio" | "percent"): string {
-  const value = s.value === null ? "n/a" : unit === "ratio" ? s.value.toFixed(2) : pct(s.value);
-  const limits = unit === "ratio" ? `fair ${s.fair}:1, good ${s.good}:1` : `fair ${s.fair}%, good ${s.good}%`;
+function score(
+  label: string,
+  s: ThresholdedScore,
+  unit: "ratio" | "percent",
+): string {
+  const value =
+    s.value === null
+      ? "n/a"
+      : unit === "ratio"
+        ? s.value.toFixed(2)
+        : pct(s.value);
+  const limits =
+    unit === "ratio"
+      ? `fair ${s.fair}:1, good ${s.good}:1`
+      : `fair ${s.fair}%, good ${s.good}%`;
   return `  ${label.padEnd(28)} ${value.padStart(6)}  ${(s.level ?? "").padEnd(10)} (MITI 4: ${limits})`;
 }
 
 function codes(u: CodedUtterance): string {
-  if (u.role === "client") return [u.talk, ...u.markers].filter(Boolean).join(", ");
-  const parts = [u.behaviour, u.reflection && `${u.reflection} reflection`, u.question && `${u.question} question`];
+  if (u.role === "client")
+    return [u.talk, ...u.markers].filter(Boolean).join(", ");
+  const parts = [
+    u.behaviour,
+    u.reflection && `${u.reflection} reflection`,
+    u.question && `${u.question} question`,
+  ];
   return parts.filter(Boolean).join(", ");
 }
 
@@ -31,16 +49,28 @@ function summary(a: TranscriptAnalysis): string[] {
     `  Talk time (${p.talkTime.basis}): therapist ${pct(100 * p.talkTime.therapistShare)}, client ${pct(100 * p.talkTime.clientShare)} (descriptive)`,
     `  Empathy (share of therapist utterances, any/strong): emotional reaction ${pct(100 * (p.empathy.emotionalReaction.any ?? 0))}/${pct(100 * (p.empathy.emotionalReaction.strong ?? 0))}, interpretation ${pct(100 * (p.empathy.interpretation.any ?? 0))}/${pct(100 * (p.empathy.interpretation.strong ?? 0))}, exploration ${pct(100 * (p.empathy.exploration.any ?? 0))}/${pct(100 * (p.empathy.exploration.strong ?? 0))}`,
     `  Rupture markers: ${p.ruptureMarkers.length === 0 ? "none detected" : p.ruptureMarkers.map((m) => `#${m.index} ${m.marker}`).join(", ")}`,
-    p.rolesInferred ? "  (Roles were inferred; pass --therapist NAME to set them.)" : "",
+    p.rolesInferred
+      ? "  (Roles were inferred; pass --therapist NAME to set them.)"
+      : "",
   ].filter((line) => line !== "");
 }
 
 /** Summary, feedback, then one line per utterance with its codes. */
 export function textReport(analysis: TranscriptAnalysis): string {
-  const lines = [...summary(analysis), "", "Feedback", ...analysis.profile.feedback.map((f) => `  - ${f}`), "", "Utterances"];
+  const lines = [
+    ...summary(analysis),
+    "",
+    "Feedback",
+    ...analysis.profile.feedback.map((f) => `  - ${f}`),
+    "",
+    "Utterances",
+  ];
   for (const u of analysis.utterances) {
     const text = u.text.length > 90 ? `${u.text.slice(0, 87)}...` : u.text;
-    lines.push(`  #${u.index} ${u.role === "therapist" ? "T" : "C"} ${u.speaker}: ${text}`, `      [${codes(u)}]`);
+    lines.push(
+      `  #${u.index} ${u.role === "therapist" ? "T" : "C"} ${u.speaker}: ${text}`,
+      `      [${codes(u)}]`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -21,12 +21,23 @@ export interface ClientCodes {
  * Main behaviour plus reflection and question subtypes; an utterance may hold both a reflection
  * and a question, and the main behaviour always implies its own subtype.
  */
-export function codeTherapist(active: Int32Array, models: TranscriptModels): TherapistCodes {
+export function codeTherapist(
+  active: Int32Array,
+  models: TranscriptModels,
+): TherapistCodes {
   const p = predictAll(models.therapist.fused, active);
   const behaviour = p.behaviour;
-  const reflection = behaviour.label === "reflection" || p.reflectionPresent.label === "yes" ? p.reflectionType : null;
-  const question = behaviour.label === "question" || p.questionPresent.label === "yes" ? p.questionType : null;
-  const confidence: Record<string, number> = { behaviour: behaviour.confidence };
+  const reflection =
+    behaviour.label === "reflection" || p.reflectionPresent.label === "yes"
+      ? p.reflectionType
+      : null;
+  const question =
+    behaviour.label === "question" || p.questionPresent.label === "yes"
+      ? p.questionType
+      : null;
+  const confidence: Record<string, number> = {
+    behaviour: behaviour.confidence,
+  };
   if (reflection) confidence.reflection = reflection.confidence;
   if (question) confidence.question = question.confidence;
   return {
@@ -38,7 +49,10 @@ export function codeTherapist(active: Int32Array, models: TranscriptModels): The
 }
 
 /** Change, sustain or neutral (follow) talk. */
-export function codeClient(active: Int32Array, models: TranscriptModels): ClientCodes {
+export function codeClient(
+  active: Int32Array,
+  models: TranscriptModels,
+): ClientCodes {
   const talk = predictAll(models.client.fused, active).talk;
   return { talk: talk.label as Talk, confidence: { talk: talk.confidence } };
 }

@@ -5,7 +5,14 @@ import { compiledActive, tokenIds } from "./compiledFeatures.js";
 import { loadTranscriptModels } from "./modelBundle.js";
 import { tokenize } from "./tokenize.js";
 
-const models = loadTranscriptModels(JSON.parse(readFileSync(new URL("../../../../models/transcripts.json", import.meta.url), "utf8")));
+const models = loadTranscriptModels(
+  JSON.parse(
+    readFileSync(
+      new URL("../../../../models/transcripts.json", import.meta.url),
+      "utf8",
+    ),
+  ),
+);
 
 const TEXTS = [
   "Hi Sam, thanks for coming in. How have things been this week?",
@@ -18,14 +25,28 @@ const TEXTS = [
 describe("compiled features", () => {
   it("match the string feature definition for both roles", () => {
     const tokens = TEXTS.map(tokenize);
-    for (const roles of [["therapist", "client", "therapist", "therapist", "client"], ["client", "client", "therapist", "client", "therapist"]]) {
+    for (const roles of [
+      ["therapist", "client", "therapist", "therapist", "client"],
+      ["client", "client", "therapist", "client", "therapist"],
+    ]) {
       const features = transcriptFeatures(tokens, roles);
       tokens.forEach((current, i) => {
-        const role = roles[i] === "therapist" ? models.therapist : models.client;
+        const role =
+          roles[i] === "therapist" ? models.therapist : models.client;
         const ids = tokenIds(role.compiled, current);
-        const previous = i > 0 ? tokenIds(role.compiled, tokens[i - 1]!) : undefined;
-        const fast = [...compiledActive(role.compiled, ids, previous, i > 0 && roles[i - 1] === roles[i])].sort((a, b) => a - b);
-        const slow = [...activeFeatures(features[i]!, role.index)].sort((a, b) => a - b);
+        const previous =
+          i > 0 ? tokenIds(role.compiled, tokens[i - 1]!) : undefined;
+        const fast = [
+          ...compiledActive(
+            role.compiled,
+            ids,
+            previous,
+            i > 0 && roles[i - 1] === roles[i],
+          ),
+        ].sort((a, b) => a - b);
+        const slow = [...activeFeatures(features[i]!, role.index)].sort(
+          (a, b) => a - b,
+        );
         expect(fast).toEqual(slow);
       });
     }
@@ -37,9 +58,18 @@ describe("fused models", () => {
     const { predictAll } = await import("./fusedModels.js");
     const { predict } = await import("./linearModel.js");
     for (const text of TEXTS) {
-      const active = activeFeatures(transcriptFeatures([tokenize(text)], ["therapist"])[0]!, models.therapist.index);
+      const active = activeFeatures(
+        transcriptFeatures([tokenize(text)], ["therapist"])[0]!,
+        models.therapist.index,
+      );
       const all = predictAll(models.therapist.fused, active);
-      for (const task of ["behaviour", "reflectionPresent", "reflectionType", "questionPresent", "questionType"] as const) {
+      for (const task of [
+        "behaviour",
+        "reflectionPresent",
+        "reflectionType",
+        "questionPresent",
+        "questionType",
+      ] as const) {
         const alone = predict(models.therapist.models[task], active);
         expect(all[task].label).toBe(alone.label);
         expect(all[task].confidence).toBeCloseTo(alone.confidence, 4);

@@ -31,7 +31,11 @@ function tokenId(v: CompiledVocabulary, token: string): number {
   return id;
 }
 
-function addFeature(v: CompiledVocabulary, feature: string, index: number): void {
+function addFeature(
+  v: CompiledVocabulary,
+  feature: string,
+  index: number,
+): void {
   const colon = feature.indexOf(":");
   const kind = feature.slice(0, colon);
   const rest = feature.slice(colon + 1);
@@ -48,7 +52,10 @@ function addFeature(v: CompiledVocabulary, feature: string, index: number): void
  * Builds lookup tables from a model file's vocabulary (feature names in index order). Pass the
  * token map of another compiled vocabulary to share token ids between the roles' models.
  */
-export function compileVocabulary(vocabulary: readonly string[], shared = new Map<string, number>()): CompiledVocabulary {
+export function compileVocabulary(
+  vocabulary: readonly string[],
+  shared = new Map<string, number>(),
+): CompiledVocabulary {
   const v: CompiledVocabulary = {
     tokenIds: shared,
     tables: { w: [], s: [], e: [], p: [], pe: [] },
@@ -61,16 +68,21 @@ export function compileVocabulary(vocabulary: readonly string[], shared = new Ma
   };
   tokenId(v, START);
   tokenId(v, END);
-  for (const kind of KINDS) v.tables[kind] = new Array<number>(shared.size).fill(-1);
+  for (const kind of KINDS)
+    v.tables[kind] = new Array<number>(shared.size).fill(-1);
   v.enders = [".", "?", "!"].map((token) => tokenId(v, token));
   vocabulary.forEach((feature, index) => addFeature(v, feature, index));
   return v;
 }
 
 /** Token ids for one utterance's tokens. */
-export function tokenIds(v: CompiledVocabulary, tokens: readonly string[]): TokenIds {
+export function tokenIds(
+  v: CompiledVocabulary,
+  tokens: readonly string[],
+): TokenIds {
   const ids = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) ids[i] = v.tokenIds.get(featureToken(tokens[i]!)) ?? -1;
+  for (let i = 0; i < tokens.length; i++)
+    ids[i] = v.tokenIds.get(featureToken(tokens[i]!)) ?? -1;
   return ids;
 }
 
@@ -84,7 +96,8 @@ class ActiveSet {
     }
   }
   add(index: number | undefined): void {
-    if (index === undefined || index < 0 || this.v.seen[index] === this.v.stamp) return;
+    if (index === undefined || index < 0 || this.v.seen[index] === this.v.stamp)
+      return;
     this.v.seen[index] = this.v.stamp;
     this.items.push(index);
   }
@@ -107,7 +120,12 @@ function addWords(v: CompiledVocabulary, ids: TokenIds, set: ActiveSet): void {
 }
 
 /** The same indices as activeFeatures(utteranceFeatures(...)), from token ids. */
-export function compiledActive(v: CompiledVocabulary, ids: TokenIds, previous: TokenIds | undefined, sameRole: boolean): Int32Array {
+export function compiledActive(
+  v: CompiledVocabulary,
+  ids: TokenIds,
+  previous: TokenIds | undefined,
+  sameRole: boolean,
+): Int32Array {
   const set = new ActiveSet(v);
   set.add(v.fixed.get("<bias>"));
   set.add(v.fixed.get(`len:${lengthBucket(ids.length)}`));
@@ -119,8 +137,10 @@ export function compiledActive(v: CompiledVocabulary, ids: TokenIds, previous: T
   set.add(v.fixed.get(sameRole ? "ctx:same" : "ctx:other"));
   set.add(v.fixed.get(`plen:${lengthBucket(previous.length)}`));
   for (const id of previous) if (id >= 0) set.add(v.tables.p[id]);
-  const last = previous.length > 0 ? previous[previous.length - 1]! : v.tokenIds.get(START)!;
+  const last =
+    previous.length > 0
+      ? previous[previous.length - 1]!
+      : v.tokenIds.get(START)!;
   if (last >= 0) set.add(v.tables.pe[last]);
   return Int32Array.from(set.items);
 }
-

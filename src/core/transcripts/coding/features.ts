@@ -39,7 +39,10 @@ function wordFeatures(tokens: readonly string[], out: string[]): void {
 }
 
 /** Feature names for one utterance; duplicates are harmless (features are binary). */
-export function utteranceFeatures(tokens: readonly string[], context: UtteranceContext): string[] {
+export function utteranceFeatures(
+  tokens: readonly string[],
+  context: UtteranceContext,
+): string[] {
   const out: string[] = ["<bias>", `len:${lengthBucket(tokens.length)}`];
   wordFeatures(tokens, out);
   const previous = context.previousTokens;
@@ -47,14 +50,20 @@ export function utteranceFeatures(tokens: readonly string[], context: UtteranceC
     out.push("ctx:none");
     return out;
   }
-  out.push(context.previousSameRole ? "ctx:same" : "ctx:other", `plen:${lengthBucket(previous.length)}`);
+  out.push(
+    context.previousSameRole ? "ctx:same" : "ctx:other",
+    `plen:${lengthBucket(previous.length)}`,
+  );
   for (const token of previous) out.push(`p:${featureToken(token)}`);
   out.push(`pe:${featureToken(previous.at(-1) ?? START)}`);
   return out;
 }
 
 /** Features for every utterance of one transcript, each with its predecessor as context. */
-export function transcriptFeatures(tokens: readonly (readonly string[])[], roles: readonly string[]): string[][] {
+export function transcriptFeatures(
+  tokens: readonly (readonly string[])[],
+  roles: readonly string[],
+): string[][] {
   return tokens.map((current, i) =>
     utteranceFeatures(current, {
       previousTokens: i > 0 ? tokens[i - 1] : undefined,
@@ -64,7 +73,10 @@ export function transcriptFeatures(tokens: readonly (readonly string[])[], roles
 }
 
 /** Indices of the features the vocabulary knows, without duplicates. */
-export function activeFeatures(features: readonly string[], index: ReadonlyMap<string, number>): Int32Array {
+export function activeFeatures(
+  features: readonly string[],
+  index: ReadonlyMap<string, number>,
+): Int32Array {
   const seen = new Set<number>();
   for (const feature of features) {
     const position = index.get(feature);

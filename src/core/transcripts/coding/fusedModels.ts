@@ -1,7 +1,11 @@
 // All classifiers of one role scored in a single pass: their weights are interleaved per feature,
 // so each active feature is read from memory once. Gives the same probabilities as
 // linearModel.predict for each task (weights held as 32-bit floats: the file has 4 decimals).
-import { featureValue, type LinearModel, type Prediction } from "./linearModel.js";
+import {
+  featureValue,
+  type LinearModel,
+  type Prediction,
+} from "./linearModel.js";
 
 export interface FusedModels<T extends string> {
   tasks: readonly { task: T; labels: readonly string[]; offset: number }[];
@@ -10,7 +14,11 @@ export interface FusedModels<T extends string> {
   bias: Float64Array;
 }
 
-export function fuseModels<T extends string>(models: Record<T, LinearModel>, tasks: readonly T[], featureCount: number): FusedModels<T> {
+export function fuseModels<T extends string>(
+  models: Record<T, LinearModel>,
+  tasks: readonly T[],
+  featureCount: number,
+): FusedModels<T> {
   let width = 0;
   const layout = tasks.map((task) => {
     const entry = { task, labels: models[task].labels, offset: width };
@@ -22,15 +30,23 @@ export function fuseModels<T extends string>(models: Record<T, LinearModel>, tas
   for (const { task, labels, offset } of layout) {
     const k = labels.length;
     const model = models[task];
-    for (let label = 0; label < k; label++) bias[offset + label] = model.bias[label]!;
+    for (let label = 0; label < k; label++)
+      bias[offset + label] = model.bias[label]!;
     for (let f = 0; f < featureCount; f++) {
-      for (let label = 0; label < k; label++) weights[f * width + offset + label] = model.weights[f * k + label]!;
+      for (let label = 0; label < k; label++)
+        weights[f * width + offset + label] = model.weights[f * k + label]!;
     }
   }
   return { tasks: layout, width, weights, bias };
 }
 
-function softmaxBest(sums: Float64Array, bias: Float64Array, offset: number, k: number, scale: number): [number, number] {
+function softmaxBest(
+  sums: Float64Array,
+  bias: Float64Array,
+  offset: number,
+  k: number,
+  scale: number,
+): [number, number] {
   let best = 0;
   let max = -Infinity;
   for (let label = 0; label < k; label++) {
@@ -42,12 +58,16 @@ function softmaxBest(sums: Float64Array, bias: Float64Array, offset: number, k: 
     }
   }
   let total = 0;
-  for (let label = 0; label < k; label++) total += Math.exp(sums[offset + label]! - max);
+  for (let label = 0; label < k; label++)
+    total += Math.exp(sums[offset + label]! - max);
   return [best, 1 / total];
 }
 
 /** The most probable label and its probability for every task. */
-export function predictAll<T extends string>(fused: FusedModels<T>, active: Int32Array): Record<T, Prediction> {
+export function predictAll<T extends string>(
+  fused: FusedModels<T>,
+  active: Int32Array,
+): Record<T, Prediction> {
   const { width, weights } = fused;
   const sums = new Float64Array(width);
   for (const feature of active) {
@@ -57,7 +77,13 @@ export function predictAll<T extends string>(fused: FusedModels<T>, active: Int3
   const scale = featureValue(active.length);
   const result = {} as Record<T, Prediction>;
   for (const { task, labels, offset } of fused.tasks) {
-    const [best, confidence] = softmaxBest(sums, fused.bias, offset, labels.length, scale);
+    const [best, confidence] = softmaxBest(
+      sums,
+      fused.bias,
+      offset,
+      labels.length,
+      scale,
+    );
     result[task] = { label: labels[best]!, confidence };
   }
   return result;

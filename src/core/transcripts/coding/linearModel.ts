@@ -19,12 +19,16 @@ export function featureValue(activeCount: number): number {
 }
 
 /** Softmax probabilities for the active feature indices. */
-export function probabilities(model: LinearModel, active: readonly number[] | Int32Array): number[] {
+export function probabilities(
+  model: LinearModel,
+  active: readonly number[] | Int32Array,
+): number[] {
   const k = model.labels.length;
   const sums = new Array<number>(k).fill(0);
   for (const feature of active) {
     const offset = feature * k;
-    for (let label = 0; label < k; label++) sums[label]! += model.weights[offset + label]!;
+    for (let label = 0; label < k; label++)
+      sums[label]! += model.weights[offset + label]!;
   }
   const scale = featureValue(active.length);
   const scores = model.bias.map((bias, label) => bias + scale * sums[label]!);
@@ -38,9 +42,13 @@ export function probabilities(model: LinearModel, active: readonly number[] | In
 }
 
 /** The most probable label and its probability. */
-export function predict<L extends string>(model: LinearModel<L>, active: readonly number[] | Int32Array): Prediction<L> {
+export function predict<L extends string>(
+  model: LinearModel<L>,
+  active: readonly number[] | Int32Array,
+): Prediction<L> {
   const probs = probabilities(model, active);
   let best = 0;
-  for (let label = 1; label < probs.length; label++) if (probs[label]! > probs[best]!) best = label;
+  for (let label = 1; label < probs.length; label++)
+    if (probs[label]! > probs[best]!) best = label;
   return { label: model.labels[best]!, confidence: probs[best]! };
 }

@@ -1,10 +1,19 @@
 // The model file (models/transcripts.json): one feature vocabulary per role, shared by that
 // role's classifiers, and the classifiers' weights. Validated once when loaded.
 import type { LinearModel } from "./linearModel.js";
-import { compileVocabulary, type CompiledVocabulary } from "./compiledFeatures.js";
+import {
+  compileVocabulary,
+  type CompiledVocabulary,
+} from "./compiledFeatures.js";
 import { fuseModels, type FusedModels } from "./fusedModels.js";
 
-export const THERAPIST_TASKS = ["behaviour", "reflectionPresent", "reflectionType", "questionPresent", "questionType"] as const;
+export const THERAPIST_TASKS = [
+  "behaviour",
+  "reflectionPresent",
+  "reflectionType",
+  "questionPresent",
+  "questionType",
+] as const;
 export const CLIENT_TASKS = ["talk"] as const;
 
 export type TherapistTask = (typeof THERAPIST_TASKS)[number];
@@ -49,17 +58,31 @@ function isModel(value: unknown, features: number): value is LinearModel {
   );
 }
 
-function loadRole<T extends string>(value: unknown, tasks: readonly T[], tokenIds: Map<string, number>): LoadedRoleModels<T> {
+function loadRole<T extends string>(
+  value: unknown,
+  tasks: readonly T[],
+  tokenIds: Map<string, number>,
+): LoadedRoleModels<T> {
   const role = value as Partial<RoleModels<T>> | undefined;
   const vocabulary = role?.vocabulary;
-  if (!Array.isArray(vocabulary)) throw new Error("Model file lacks a vocabulary.");
+  if (!Array.isArray(vocabulary))
+    throw new Error("Model file lacks a vocabulary.");
   for (const task of tasks) {
-    if (!isModel(role?.models?.[task], vocabulary.length)) throw new Error(`Model file lacks a valid "${task}" model.`);
+    if (!isModel(role?.models?.[task], vocabulary.length))
+      throw new Error(`Model file lacks a valid "${task}" model.`);
   }
-  const index = new Map(vocabulary.map((feature, position) => [feature, position]));
+  const index = new Map(
+    vocabulary.map((feature, position) => [feature, position]),
+  );
   const models = role!.models!;
   const compiled = compileVocabulary(vocabulary, tokenIds);
-  return { vocabulary, models, index, compiled, fused: fuseModels(models, tasks, vocabulary.length) };
+  return {
+    vocabulary,
+    models,
+    index,
+    compiled,
+    fused: fuseModels(models, tasks, vocabulary.length),
+  };
 }
 
 /** Checks a parsed model file and builds its lookup tables; throws on a malformed file. */

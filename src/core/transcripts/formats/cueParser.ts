@@ -38,7 +38,9 @@ export class CueParser implements TranscriptLineParser {
   pushLine(raw: string): void {
     this.lineNumber += 1;
     if (this.error) return;
-    const line = (this.lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw).trimEnd();
+    const line = (
+      this.lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw
+    ).trimEnd();
     if (line.trim() === "") return this.closeBlock();
     if (!this.headerSeen && this.dialect.header) return this.checkHeader(line);
     this.headerSeen = true;
@@ -51,7 +53,11 @@ export class CueParser implements TranscriptLineParser {
     this.closeBlock();
     if (this.error) return { ok: false, error: this.error };
     if (this.turns.utterances.length === 0) {
-      return this.failure("empty", Math.max(this.lineNumber, 1), "No utterances found.");
+      return this.failure(
+        "empty",
+        Math.max(this.lineNumber, 1),
+        "No utterances found.",
+      );
     }
     return { ok: true, utterances: this.turns.utterances };
   }
@@ -67,7 +73,11 @@ export class CueParser implements TranscriptLineParser {
     const looksTimed = line.includes("-->") || /^\s*\d{1,2}:\d{2}/.test(line);
     const timing = looksTimed ? parseTimingLine(line) : undefined;
     if (timing) {
-      this.cue = { timing, payload: [], line: this.pendingId ?? this.lineNumber };
+      this.cue = {
+        timing,
+        payload: [],
+        line: this.pendingId ?? this.lineNumber,
+      };
       this.pendingId = undefined;
     } else if (looksTimed) {
       this.fail("bad-timing", `Malformed cue timing "${line.trim()}".`);
@@ -78,7 +88,10 @@ export class CueParser implements TranscriptLineParser {
     } else if (this.dialect.identifier(line)) {
       this.pendingId = this.lineNumber;
     } else {
-      this.fail("bad-index", `Unexpected line "${line.trim().slice(0, 40)}" where a cue should start.`);
+      this.fail(
+        "bad-index",
+        `Unexpected line "${line.trim().slice(0, 40)}" where a cue should start.`,
+      );
     }
   }
 
@@ -97,10 +110,20 @@ export class CueParser implements TranscriptLineParser {
     for (const piece of splitVoices(cue.payload.join(" "))) {
       const speaker = piece.speaker ?? this.turns.lastSpeaker;
       if (speaker === undefined) {
-        this.error = { code: "missing-speaker", line: cue.line, message: "Cue has no speaker (use <v Name> or Name:)." };
+        this.error = {
+          code: "missing-speaker",
+          line: cue.line,
+          message: "Cue has no speaker (use <v Name> or Name:).",
+        };
         return;
       }
-      this.turns.add({ speaker, text: piece.text, line: cue.line, start: cue.timing.start, end: cue.timing.end });
+      this.turns.add({
+        speaker,
+        text: piece.text,
+        line: cue.line,
+        start: cue.timing.start,
+        end: cue.timing.end,
+      });
     }
   }
 
@@ -108,7 +131,11 @@ export class CueParser implements TranscriptLineParser {
     this.error ??= { code, line: this.lineNumber, message };
   }
 
-  private failure(code: ParseErrorCode, line: number, message: string): TranscriptParseResult {
+  private failure(
+    code: ParseErrorCode,
+    line: number,
+    message: string,
+  ): TranscriptParseResult {
     return { ok: false, error: { code, line, message } };
   }
 }

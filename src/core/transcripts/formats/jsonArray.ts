@@ -1,6 +1,10 @@
 // Streams a JSON array of entries: a small scanner cuts out each top-level element so memory stays
 // bounded by the largest entry and errors carry the line where that entry starts.
-import type { TranscriptLineParser, TranscriptParseError, Utterance } from "../transcript.js";
+import type {
+  TranscriptLineParser,
+  TranscriptParseError,
+  Utterance,
+} from "../transcript.js";
 import { toUtterance } from "./jsonEntry.js";
 
 type State = "before-array" | "between" | "in-entry" | "after-array";
@@ -24,19 +28,32 @@ export class JsonArrayParser implements TranscriptLineParser {
     for (let i = 0; i < line.length && !this.error; i++) {
       const wasInEntry = this.state === "in-entry";
       if (!wasInEntry) this.scan(line.charAt(i));
-      else if (this.scanEntry(line.charAt(i))) this.finishEntry(line.slice(segmentStart, i + 1));
+      else if (this.scanEntry(line.charAt(i)))
+        this.finishEntry(line.slice(segmentStart, i + 1));
       if (!wasInEntry && this.state === "in-entry") segmentStart = i;
     }
-    if (this.state === "in-entry") this.entry += `${line.slice(segmentStart)}\n`;
+    if (this.state === "in-entry")
+      this.entry += `${line.slice(segmentStart)}\n`;
   }
 
   end() {
     if (!this.error && this.state !== "after-array") {
-      const message = this.state === "before-array" ? "Expected a JSON array." : "Unexpected end of JSON.";
+      const message =
+        this.state === "before-array"
+          ? "Expected a JSON array."
+          : "Unexpected end of JSON.";
       this.fail(this.state === "before-array" ? "empty" : "bad-json", message);
     }
     if (this.error) return { ok: false as const, error: this.error };
-    if (this.utterances.length === 0) return { ok: false as const, error: { code: "empty" as const, line: 1, message: "No utterances found." } };
+    if (this.utterances.length === 0)
+      return {
+        ok: false as const,
+        error: {
+          code: "empty" as const,
+          line: 1,
+          message: "No utterances found.",
+        },
+      };
     return { ok: true as const, utterances: this.utterances };
   }
 
@@ -55,7 +72,8 @@ export class JsonArrayParser implements TranscriptLineParser {
   private scanBetween(char: string): void {
     if (char === "]") this.state = "after-array";
     else if (char === "," && this.expectComma) this.expectComma = false;
-    else if (this.expectComma) this.fail("bad-json", 'Expected "," or "]" between entries.');
+    else if (this.expectComma)
+      this.fail("bad-json", 'Expected "," or "]" between entries.');
     else if (char === "{") this.openEntry();
     else this.fail("bad-entry", "Each entry must be an object.");
   }
@@ -96,7 +114,11 @@ export class JsonArrayParser implements TranscriptLineParser {
     else this.fail("bad-entry", result.message, this.entryLine);
   }
 
-  private fail(code: TranscriptParseError["code"], message: string, line = this.lineNumber): void {
+  private fail(
+    code: TranscriptParseError["code"],
+    message: string,
+    line = this.lineNumber,
+  ): void {
     this.error ??= { code, line, message };
   }
 }

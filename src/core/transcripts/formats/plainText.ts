@@ -1,10 +1,15 @@
 // Plain text: one "Speaker: text" line per turn, optionally "[hh:mm:ss] Speaker: text".
 // A line without a speaker prefix continues the previous utterance (wrapped dictation).
-import type { TranscriptLineParser, TranscriptParseResult, Utterance } from "../transcript.js";
+import type {
+  TranscriptLineParser,
+  TranscriptParseResult,
+  Utterance,
+} from "../transcript.js";
 import { parseTimestamp } from "./timestamps.js";
 import { splitNamePrefix } from "./speakerPrefix.js";
 
-const LEADING_TIME = /^\s*[[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?\s+(.*)$/;
+const LEADING_TIME =
+  /^\s*[[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?\s+(.*)$/;
 
 export function createPlainTextParser(): TranscriptLineParser {
   const utterances: Utterance[] = [];
@@ -20,20 +25,35 @@ export function createPlainTextParser(): TranscriptLineParser {
       const spoken = splitNamePrefix(timed ? (timed[2] ?? "") : line);
       const last = utterances.at(-1);
       if (spoken.speaker !== undefined) {
-        const utterance: Utterance = { speaker: spoken.speaker, text: spoken.text, line: lineNumber };
+        const utterance: Utterance = {
+          speaker: spoken.speaker,
+          text: spoken.text,
+          line: lineNumber,
+        };
         if (start !== undefined) utterance.start = start;
         utterances.push(utterance);
       } else if (last) {
-        last.text = last.text === "" ? spoken.text : `${last.text} ${spoken.text}`;
+        last.text =
+          last.text === "" ? spoken.text : `${last.text} ${spoken.text}`;
       } else {
         const message = 'Expected "Speaker: text" on the first line with text.';
-        failure = { ok: false, error: { code: "missing-speaker", line: lineNumber, message } };
+        failure = {
+          ok: false,
+          error: { code: "missing-speaker", line: lineNumber, message },
+        };
       }
     },
     end() {
       if (failure) return failure;
       if (utterances.length === 0) {
-        return { ok: false, error: { code: "empty", line: Math.max(lineNumber, 1), message: "No utterances found." } };
+        return {
+          ok: false,
+          error: {
+            code: "empty",
+            line: Math.max(lineNumber, 1),
+            message: "No utterances found.",
+          },
+        };
       }
       return { ok: true, utterances };
     },

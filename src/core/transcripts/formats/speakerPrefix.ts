@@ -12,7 +12,8 @@ const TAG = /<\/?[^>]+>/g;
 /** Splits `Name: text`; a line without a plausible name prefix keeps speaker undefined. */
 export function splitNamePrefix(line: string): SpokenText {
   const match = NAME_PREFIX.exec(line);
-  if (!match || /^\d+$/.test(match[1] ?? "")) return { speaker: undefined, text: line.trim() };
+  if (!match || /^\d+$/.test(match[1] ?? ""))
+    return { speaker: undefined, text: line.trim() };
   return { speaker: (match[1] ?? "").trim(), text: (match[2] ?? "").trim() };
 }
 

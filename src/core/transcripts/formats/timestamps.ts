@@ -8,7 +8,12 @@ export function parseTimestamp(value: string): number | undefined {
   if (!match) return undefined;
   const [, hours, minutes, seconds, fraction] = match;
   const millis = fraction ? Number(fraction.padEnd(3, "0")) : 0;
-  return Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds) + millis / 1000;
+  return (
+    Number(hours ?? 0) * 3600 +
+    Number(minutes) * 60 +
+    Number(seconds) +
+    millis / 1000
+  );
 }
 
 export interface CueTiming {

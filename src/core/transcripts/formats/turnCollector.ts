@@ -24,7 +24,11 @@ export class TurnCollector {
       if (piece.end !== undefined) last.end = piece.end;
       return;
     }
-    const utterance: Utterance = { speaker: piece.speaker, text: piece.text, line: piece.line };
+    const utterance: Utterance = {
+      speaker: piece.speaker,
+      text: piece.text,
+      line: piece.line,
+    };
     if (piece.start !== undefined) utterance.start = piece.start;
     if (piece.end !== undefined) utterance.end = piece.end;
     this.utterances.push(utterance);

@@ -4,7 +4,10 @@ import { CueParser } from "./cueParser.js";
 
 export function createWebVttParser(): TranscriptLineParser {
   return new CueParser({
-    header: (line) => (/^WEBVTT(?:[ \t].*)?$/.test(line) ? undefined : 'A WebVTT file must start with "WEBVTT".'),
+    header: (line) =>
+      /^WEBVTT(?:[ \t].*)?$/.test(line)
+        ? undefined
+        : 'A WebVTT file must start with "WEBVTT".',
     skipBlock: (line) => /^(?:NOTE|STYLE|REGION)(?:\s|$)/.test(line),
     identifier: () => true,
   });

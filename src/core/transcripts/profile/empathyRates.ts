@@ -12,8 +12,13 @@ export type EmpathyRates = Record<keyof EmpathyLevels, MechanismRate>;
 export function empathyRates(coded: readonly CodedUtterance[]): EmpathyRates {
   const levels = coded.flatMap((u) => (u.empathy ? [u.empathy] : []));
   const rate = (mechanism: keyof EmpathyLevels, minimum: number) =>
-    levels.length === 0 ? null : levels.filter((l) => l[mechanism] >= minimum).length / levels.length;
-  const mechanism = (name: keyof EmpathyLevels): MechanismRate => ({ any: rate(name, 1), strong: rate(name, 2) });
+    levels.length === 0
+      ? null
+      : levels.filter((l) => l[mechanism] >= minimum).length / levels.length;
+  const mechanism = (name: keyof EmpathyLevels): MechanismRate => ({
+    any: rate(name, 1),
+    strong: rate(name, 2),
+  });
   return {
     emotionalReaction: mechanism("emotionalReaction"),
     interpretation: mechanism("interpretation"),

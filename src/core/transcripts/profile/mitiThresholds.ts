@@ -14,8 +14,18 @@ export const REFLECTION_TO_QUESTION = { fair: 1, good: 2 } as const;
 /** % complex reflections, CR / (SR + CR): fair 40%, good 50% (MITI 4.2.1). */
 export const PERCENT_COMPLEX_REFLECTIONS = { fair: 40, good: 50 } as const;
 
-export function thresholded(value: number | null, limits: { fair: number; good: number }): ThresholdedScore {
-  const level = value === null ? null : value >= limits.good ? "good" : value >= limits.fair ? "fair" : "below-fair";
+export function thresholded(
+  value: number | null,
+  limits: { fair: number; good: number },
+): ThresholdedScore {
+  const level =
+    value === null
+      ? null
+      : value >= limits.good
+        ? "good"
+        : value >= limits.fair
+          ? "fair"
+          : "below-fair";
   return { value, fair: limits.fair, good: limits.good, level };
 }
 

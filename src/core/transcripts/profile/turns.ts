@@ -34,24 +34,45 @@ export function turns(utterances: readonly CodedUtterance[]): Turn[] {
     if (last && last.role === u.role) {
       last.last = u.index;
       last.words += u.words;
-      last.seconds = last.seconds === null || time === null ? null : last.seconds + time;
-    } else result.push({ role: u.role, first: u.index, last: u.index, words: u.words, seconds: time });
+      last.seconds =
+        last.seconds === null || time === null ? null : last.seconds + time;
+    } else
+      result.push({
+        role: u.role,
+        first: u.index,
+        last: u.index,
+        words: u.words,
+        seconds: time,
+      });
   }
   return result;
 }
 
-function sum(utterances: readonly CodedUtterance[], role: Role, measure: (u: CodedUtterance) => number): number {
-  return utterances.filter((u) => u.role === role).reduce((total, u) => total + measure(u), 0);
+function sum(
+  utterances: readonly CodedUtterance[],
+  role: Role,
+  measure: (u: CodedUtterance) => number,
+): number {
+  return utterances
+    .filter((u) => u.role === role)
+    .reduce((total, u) => total + measure(u), 0);
 }
 
 /** Shares of speaking time from timestamps when every utterance has start and end, else of words. */
 export function talkTime(utterances: readonly CodedUtterance[]): TalkTime {
-  const timed = utterances.length > 0 && utterances.every((u) => seconds(u) !== null);
+  const timed =
+    utterances.length > 0 && utterances.every((u) => seconds(u) !== null);
   const therapistWords = sum(utterances, "therapist", (u) => u.words);
   const clientWords = sum(utterances, "client", (u) => u.words);
-  const therapistSeconds = timed ? sum(utterances, "therapist", (u) => seconds(u)!) : null;
-  const clientSeconds = timed ? sum(utterances, "client", (u) => seconds(u)!) : null;
-  const [t, c] = timed ? [therapistSeconds!, clientSeconds!] : [therapistWords, clientWords];
+  const therapistSeconds = timed
+    ? sum(utterances, "therapist", (u) => seconds(u)!)
+    : null;
+  const clientSeconds = timed
+    ? sum(utterances, "client", (u) => seconds(u)!)
+    : null;
+  const [t, c] = timed
+    ? [therapistSeconds!, clientSeconds!]
+    : [therapistWords, clientWords];
   const total = t + c;
   return {
     basis: timed ? "timestamps" : "words",

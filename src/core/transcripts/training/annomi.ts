@@ -21,27 +21,52 @@ function majority(values: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   let best = values[0] ?? "n/a";
-  for (const [value, count] of counts) if (count > (counts.get(best) ?? 0)) best = value;
+  for (const [value, count] of counts)
+    if (count > (counts.get(best) ?? 0)) best = value;
   return best;
 }
 
-function pick<T extends string>(value: string, allowed: readonly T[]): T | null {
+function pick<T extends string>(
+  value: string,
+  allowed: readonly T[],
+): T | null {
   return (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-function toUtterance(rows: readonly Record<string, string>[]): LabelledUtterance {
+function toUtterance(
+  rows: readonly Record<string, string>[],
+): LabelledUtterance {
   const first = rows[0]!;
-  const vote = (column: string) => majority(rows.map((row) => row[column] ?? "n/a"));
-  const behaviour = vote("main_therapist_behaviour").replace("therapist_input", "input");
+  const vote = (column: string) =>
+    majority(rows.map((row) => row[column] ?? "n/a"));
+  const behaviour = vote("main_therapist_behaviour").replace(
+    "therapist_input",
+    "input",
+  );
   return {
     transcriptId: first.transcript_id ?? "",
     order: Number(first.utterance_id),
     role: first.interlocutor === "therapist" ? "therapist" : "client",
     text: first.utterance_text ?? "",
-    behaviour: pick(behaviour, ["reflection", "question", "input", "other"] as const),
-    reflection: vote("reflection_exists") === "True" ? pick(vote("reflection_subtype"), ["simple", "complex"] as const) : null,
-    question: vote("question_exists") === "True" ? pick(vote("question_subtype"), ["open", "closed"] as const) : null,
-    talk: pick(vote("client_talk_type"), ["change", "sustain", "neutral"] as const),
+    behaviour: pick(behaviour, [
+      "reflection",
+      "question",
+      "input",
+      "other",
+    ] as const),
+    reflection:
+      vote("reflection_exists") === "True"
+        ? pick(vote("reflection_subtype"), ["simple", "complex"] as const)
+        : null,
+    question:
+      vote("question_exists") === "True"
+        ? pick(vote("question_subtype"), ["open", "closed"] as const)
+        : null,
+    talk: pick(vote("client_talk_type"), [
+      "change",
+      "sustain",
+      "neutral",
+    ] as const),
   };
 }
 
@@ -55,5 +80,8 @@ export function readAnnoMiFull(csvText: string): LabelledUtterance[] {
     else groups.set(key, [row]);
   }
   const utterances = [...groups.values()].map(toUtterance);
-  return utterances.sort((a, b) => Number(a.transcriptId) - Number(b.transcriptId) || a.order - b.order);
+  return utterances.sort(
+    (a, b) =>
+      Number(a.transcriptId) - Number(b.transcriptId) || a.order - b.order,
+  );
 }

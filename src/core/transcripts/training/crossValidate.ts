@@ -5,16 +5,36 @@ import { predict, type LinearModel } from "../coding/linearModel.js";
 import type { LabelledUtterance } from "./annomi.js";
 import { groupedFolds } from "./groupedFolds.js";
 import { macroF1, f1PerClass } from "./metrics.js";
-import { CLIENT_LABELLERS, THERAPIST_LABELLERS, trainRole, type FeaturedUtterance } from "./trainModels.js";
+import {
+  CLIENT_LABELLERS,
+  THERAPIST_LABELLERS,
+  trainRole,
+  type FeaturedUtterance,
+} from "./trainModels.js";
 import type { TrainingOptions } from "./logisticRegression.js";
 
 export const CV_TASKS = {
-  behaviour: { role: "therapist", label: (u: LabelledUtterance) => u.behaviour },
+  behaviour: {
+    role: "therapist",
+    label: (u: LabelledUtterance) => u.behaviour,
+  },
   talk: { role: "client", label: (u: LabelledUtterance) => u.talk },
-  questionType: { role: "therapist", label: (u: LabelledUtterance) => u.question },
-  reflectionType: { role: "therapist", label: (u: LabelledUtterance) => u.reflection },
-  reflectionPresent: { role: "therapist", label: THERAPIST_LABELLERS.reflectionPresent },
-  questionPresent: { role: "therapist", label: THERAPIST_LABELLERS.questionPresent },
+  questionType: {
+    role: "therapist",
+    label: (u: LabelledUtterance) => u.question,
+  },
+  reflectionType: {
+    role: "therapist",
+    label: (u: LabelledUtterance) => u.reflection,
+  },
+  reflectionPresent: {
+    role: "therapist",
+    label: THERAPIST_LABELLERS.reflectionPresent,
+  },
+  questionPresent: {
+    role: "therapist",
+    label: THERAPIST_LABELLERS.questionPresent,
+  },
 } as const;
 
 export type CvTask = keyof typeof CV_TASKS;
@@ -27,28 +47,59 @@ export interface TaskScore {
 
 type Pairs = Record<CvTask, { gold: string[]; predicted: string[] }>;
 
-function scoreFold(test: readonly FeaturedUtterance[], models: Record<CvTask, LinearModel>, indices: Record<"therapist" | "client", Map<string, number>>, pairs: Pairs): void {
+function scoreFold(
+  test: readonly FeaturedUtterance[],
+  models: Record<CvTask, LinearModel>,
+  indices: Record<"therapist" | "client", Map<string, number>>,
+  pairs: Pairs,
+): void {
   for (const task of Object.keys(CV_TASKS) as CvTask[]) {
     const { role, label } = CV_TASKS[task];
     for (const item of test) {
       const gold = label(item.utterance);
       if (item.utterance.role !== role || gold === null) continue;
       pairs[task].gold.push(gold);
-      pairs[task].predicted.push(predict(models[task], activeFeatures(item.features, indices[role])).label);
+      pairs[task].predicted.push(
+        predict(models[task], activeFeatures(item.features, indices[role]))
+          .label,
+      );
     }
   }
 }
 
 /** Macro-F1 per task over k transcript-grouped folds. */
-export function crossValidate(items: readonly FeaturedUtterance[], k: number, seed: number, options?: TrainingOptions): Record<CvTask, TaskScore> {
-  const folds = groupedFolds(items.map((i) => i.utterance.transcriptId), k, seed);
-  const pairs = Object.fromEntries(Object.keys(CV_TASKS).map((t) => [t, { gold: [], predicted: [] }])) as unknown as Pairs;
+export function crossValidate(
+  items: readonly FeaturedUtterance[],
+  k: number,
+  seed: number,
+  options?: TrainingOptions,
+): Record<CvTask, TaskScore> {
+  const folds = groupedFolds(
+    items.map((i) => i.utterance.transcriptId),
+    k,
+    seed,
+  );
+  const pairs = Object.fromEntries(
+    Object.keys(CV_TASKS).map((t) => [t, { gold: [], predicted: [] }]),
+  ) as unknown as Pairs;
   for (let fold = 0; fold < k; fold++) {
-    const train = items.filter((i) => folds.get(i.utterance.transcriptId) !== fold);
-    const test = items.filter((i) => folds.get(i.utterance.transcriptId) === fold);
-    const therapist = trainRole(train, "therapist", THERAPIST_LABELLERS, options);
+    const train = items.filter(
+      (i) => folds.get(i.utterance.transcriptId) !== fold,
+    );
+    const test = items.filter(
+      (i) => folds.get(i.utterance.transcriptId) === fold,
+    );
+    const therapist = trainRole(
+      train,
+      "therapist",
+      THERAPIST_LABELLERS,
+      options,
+    );
     const client = trainRole(train, "client", CLIENT_LABELLERS, options);
-    const models = { ...therapist.models, ...client.models } as Record<CvTask, LinearModel>;
+    const models = { ...therapist.models, ...client.models } as Record<
+      CvTask,
+      LinearModel
+    >;
     const indices = {
       therapist: new Map(therapist.vocabulary.map((f, i) => [f, i])),
       client: new Map(client.vocabulary.map((f, i) => [f, i])),
@@ -57,7 +108,14 @@ export function crossValidate(items: readonly FeaturedUtterance[], k: number, se
   }
   const scores = Object.entries(pairs).map(([task, { gold, predicted }]) => {
     const classes = [...new Set(gold)].sort();
-    return [task, { macroF1: macroF1(gold, predicted), perClass: f1PerClass(gold, predicted, classes), n: gold.length }];
+    return [
+      task,
+      {
+        macroF1: macroF1(gold, predicted),
+        perClass: f1PerClass(gold, predicted, classes),
+        n: gold.length,
+      },
+    ];
   });
   return Object.fromEntries(scores) as Record<CvTask, TaskScore>;
 }

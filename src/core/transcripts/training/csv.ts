@@ -43,5 +43,7 @@ export function parseCsv(text: string): string[][] {
 export function parseCsvRecords(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ""])));
+  return rows.map((row) =>
+    Object.fromEntries(header.map((name, i) => [name, row[i] ?? ""])),
+  );
 }

@@ -14,7 +14,11 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Fold number (0..k-1) for each group id. */
-export function groupedFolds(groupIds: readonly string[], k: number, seed: number): Map<string, number> {
+export function groupedFolds(
+  groupIds: readonly string[],
+  k: number,
+  seed: number,
+): Map<string, number> {
   const ids = [...new Set(groupIds)].sort();
   const random = seededRandom(seed);
   for (let i = ids.length - 1; i > 0; i--) {

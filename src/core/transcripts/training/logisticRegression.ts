@@ -19,15 +19,27 @@ export interface TrainingOptions {
   learningRate: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { l2: 1e-4, iterations: 200, learningRate: 0.05 };
+export const DEFAULT_TRAINING: TrainingOptions = {
+  l2: 1e-4,
+  iterations: 200,
+  learningRate: 0.05,
+};
 
 function classWeights(targets: readonly number[], k: number): number[] {
   const counts = new Array<number>(k).fill(0);
   for (const target of targets) counts[target]! += 1;
-  return counts.map((count) => (count === 0 ? 0 : targets.length / (k * count)));
+  return counts.map((count) =>
+    count === 0 ? 0 : targets.length / (k * count),
+  );
 }
 
-function gradient(set: TrainingSet, model: LinearModel, weights: number[], grad: Float64Array, gradBias: number[]): void {
+function gradient(
+  set: TrainingSet,
+  model: LinearModel,
+  weights: number[],
+  grad: Float64Array,
+  gradBias: number[],
+): void {
   const k = set.labels.length;
   const n = set.examples.length;
   grad.fill(0);
@@ -49,12 +61,19 @@ class Adam {
   private readonly v: Float64Array;
   private step = 0;
 
-  constructor(size: number, private readonly rate: number) {
+  constructor(
+    size: number,
+    private readonly rate: number,
+  ) {
     this.m = new Float64Array(size);
     this.v = new Float64Array(size);
   }
 
-  update(params: Float64Array | number[], grad: Float64Array | number[], offset = 0): void {
+  update(
+    params: Float64Array | number[],
+    grad: Float64Array | number[],
+    offset = 0,
+  ): void {
     if (offset === 0) this.step += 1;
     const correction1 = 1 - 0.9 ** this.step;
     const correction2 = 1 - 0.999 ** this.step;
@@ -62,16 +81,25 @@ class Adam {
       const j = offset + i;
       this.m[j] = 0.9 * this.m[j]! + 0.1 * grad[i]!;
       this.v[j] = 0.999 * this.v[j]! + 0.001 * grad[i]! * grad[i]!;
-      params[i]! -= (this.rate * (this.m[j] / correction1)) / (Math.sqrt(this.v[j] / correction2) + 1e-8);
+      params[i]! -=
+        (this.rate * (this.m[j] / correction1)) /
+        (Math.sqrt(this.v[j] / correction2) + 1e-8);
     }
   }
 }
 
 /** Trains one classifier; returns weights in the flat feature-major layout of LinearModel. */
-export function trainLogisticRegression(set: TrainingSet, options: TrainingOptions = DEFAULT_TRAINING): LinearModel {
+export function trainLogisticRegression(
+  set: TrainingSet,
+  options: TrainingOptions = DEFAULT_TRAINING,
+): LinearModel {
   const k = set.labels.length;
   const size = set.featureCount * k;
-  const model = { labels: set.labels, bias: new Array<number>(k).fill(0), weights: new Float64Array(size) };
+  const model = {
+    labels: set.labels,
+    bias: new Array<number>(k).fill(0),
+    weights: new Float64Array(size),
+  };
   const weights = classWeights(set.targets, k);
   const grad = new Float64Array(size);
   const gradBias = new Array<number>(k).fill(0);

@@ -1,6 +1,10 @@
 // F1 per class and macro-F1 (the unweighted mean over classes), as the AnnoMI references report.
 
-export function f1PerClass(gold: readonly string[], predicted: readonly string[], classes: readonly string[]): Record<string, number> {
+export function f1PerClass(
+  gold: readonly string[],
+  predicted: readonly string[],
+  classes: readonly string[],
+): Record<string, number> {
   const result: Record<string, number> = {};
   for (const label of classes) {
     let tp = 0;
@@ -17,7 +21,10 @@ export function f1PerClass(gold: readonly string[], predicted: readonly string[]
   return result;
 }
 
-export function macroF1(gold: readonly string[], predicted: readonly string[]): number {
+export function macroF1(
+  gold: readonly string[],
+  predicted: readonly string[],
+): number {
   const classes = [...new Set(gold)].sort();
   const scores = Object.values(f1PerClass(gold, predicted, classes));
   return scores.reduce((a, b) => a + b, 0) / scores.length;

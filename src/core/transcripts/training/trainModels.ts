@@ -1,10 +1,19 @@
 // Trains every transcript classifier from labelled utterances (AnnoMI) into one model file.
 import type { LinearModel } from "../coding/linearModel.js";
 import { activeFeatures, transcriptFeatures } from "../coding/features.js";
-import type { ClientTask, RoleModels, TherapistTask, TranscriptModelFile } from "../coding/modelBundle.js";
+import type {
+  ClientTask,
+  RoleModels,
+  TherapistTask,
+  TranscriptModelFile,
+} from "../coding/modelBundle.js";
 import type { Role } from "../transcript.js";
 import type { LabelledUtterance } from "./annomi.js";
-import { trainLogisticRegression, type TrainingOptions, DEFAULT_TRAINING } from "./logisticRegression.js";
+import {
+  trainLogisticRegression,
+  type TrainingOptions,
+  DEFAULT_TRAINING,
+} from "./logisticRegression.js";
 
 export interface FeaturedUtterance {
   utterance: LabelledUtterance;
@@ -21,10 +30,15 @@ export const THERAPIST_LABELLERS: Record<TherapistTask, Labeller> = {
   questionType: (u) => u.question,
 };
 
-export const CLIENT_LABELLERS: Record<ClientTask, Labeller> = { talk: (u) => u.talk };
+export const CLIENT_LABELLERS: Record<ClientTask, Labeller> = {
+  talk: (u) => u.talk,
+};
 
 /** Tokenises transcripts (grouped in order) and attaches each utterance's features. */
-export function featurize(utterances: readonly LabelledUtterance[], tokenize: (text: string) => string[]): FeaturedUtterance[] {
+export function featurize(
+  utterances: readonly LabelledUtterance[],
+  tokenize: (text: string) => string[],
+): FeaturedUtterance[] {
   const byTranscript = new Map<string, LabelledUtterance[]>();
   for (const u of utterances) {
     const group = byTranscript.get(u.transcriptId);
@@ -32,20 +46,38 @@ export function featurize(utterances: readonly LabelledUtterance[], tokenize: (t
     else byTranscript.set(u.transcriptId, [u]);
   }
   return [...byTranscript.values()].flatMap((group) => {
-    const features = transcriptFeatures(group.map((u) => tokenize(u.text)), group.map((u) => u.role));
+    const features = transcriptFeatures(
+      group.map((u) => tokenize(u.text)),
+      group.map((u) => u.role),
+    );
     return group.map((utterance, i) => ({ utterance, features: features[i]! }));
   });
 }
 
 /** Features seen in at least `minCount` utterances, sorted so the file is stable. */
-export function buildVocabulary(items: readonly FeaturedUtterance[], minCount = 2): string[] {
+export function buildVocabulary(
+  items: readonly FeaturedUtterance[],
+  minCount = 2,
+): string[] {
   const counts = new Map<string, number>();
-  for (const item of items) for (const f of new Set(item.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  return [...counts].filter(([, count]) => count >= minCount).map(([f]) => f).sort();
+  for (const item of items)
+    for (const f of new Set(item.features))
+      counts.set(f, (counts.get(f) ?? 0) + 1);
+  return [...counts]
+    .filter(([, count]) => count >= minCount)
+    .map(([f]) => f)
+    .sort();
 }
 
-function trainTask(items: readonly FeaturedUtterance[], index: Map<string, number>, labeller: Labeller, options: TrainingOptions): LinearModel {
-  const labelled = items.map((item) => ({ item, label: labeller(item.utterance) })).filter((x) => x.label !== null);
+function trainTask(
+  items: readonly FeaturedUtterance[],
+  index: Map<string, number>,
+  labeller: Labeller,
+  options: TrainingOptions,
+): LinearModel {
+  const labelled = items
+    .map((item) => ({ item, label: labeller(item.utterance) }))
+    .filter((x) => x.label !== null);
   const labels = [...new Set(labelled.map((x) => x.label!))].sort();
   return trainLogisticRegression(
     {
@@ -60,7 +92,11 @@ function trainTask(items: readonly FeaturedUtterance[], index: Map<string, numbe
 
 function rounded(model: LinearModel): LinearModel {
   const round = (w: number) => Math.round(w * 1e4) / 1e4 || 0;
-  return { labels: model.labels, bias: model.bias.map(round), weights: Array.from(model.weights, round) };
+  return {
+    labels: model.labels,
+    bias: model.bias.map(round),
+    weights: Array.from(model.weights, round),
+  };
 }
 
 export function trainRole<T extends string>(
@@ -72,12 +108,22 @@ export function trainRole<T extends string>(
   const own = items.filter((item) => item.utterance.role === role);
   const vocabulary = buildVocabulary(own);
   const index = new Map(vocabulary.map((f, i) => [f, i]));
-  const entries = (Object.keys(labellers) as T[]).map((task) => [task, rounded(trainTask(own, index, labellers[task], options))]);
-  return { vocabulary, models: Object.fromEntries(entries) as Record<T, LinearModel> };
+  const entries = (Object.keys(labellers) as T[]).map((task) => [
+    task,
+    rounded(trainTask(own, index, labellers[task], options)),
+  ]);
+  return {
+    vocabulary,
+    models: Object.fromEntries(entries) as Record<T, LinearModel>,
+  };
 }
 
 /** The complete model file for these utterances. */
-export function trainTranscriptModels(items: readonly FeaturedUtterance[], trainedOn: string, seed: number): TranscriptModelFile {
+export function trainTranscriptModels(
+  items: readonly FeaturedUtterance[],
+  trainedOn: string,
+  seed: number,
+): TranscriptModelFile {
   return {
     format: "rapport-transcript-models",
     version: 1,

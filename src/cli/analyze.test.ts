@@ -1,0 +1,90 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runAnalyze } from "./analyze.js";
+
+const fixture = (name: string) =>
+  fileURLToPath(
+    new URL(`../core/transcripts/fixtures/${name}`, import.meta.url),
+  );
+
+describe("rapport analyze", () => {
+  it("prints one JSON document with the documented utterance shape", async () => {
+    const document = JSON.parse(
+      await runAnalyze(fixture("session.vtt"), {
+        format: "json",
+        therapist: "Dr Lee",
+      }),
+    ) as {
+      utterances: Record<string, unknown>[];
+      profile: Record<string, unknown>;
+    };
+    expect(document.utterances).toHaveLength(3);
+    for (const u of document.utterances) {
+      for (const key of [
+        "index",
+        "speaker",
+        "role",
+        "text",
+        "behaviour",
+        "reflection",
+        "question",
+        "talk",
+        "empathy",
+        "markers",
+        "confidence",
+      ]) {
+        expect(u).toHaveProperty(key);
+      }
+    }
+    const [therapist, client] = document.utterances;
+    expect(therapist).toMatchObject({
+      index: 0,
+      role: "therapist",
+      talk: null,
+      markers: [],
+    });
+    expect(therapist!.empathy).toEqual(
+      expect.objectContaining({ emotionalReaction: expect.any(Number) }),
+    );
+    expect(client).toMatchObject({
+      role: "client",
+      behaviour: null,
+      reflection: null,
+      question: null,
+      empathy: null,
+    });
+    expect(document.profile).toHaveProperty("reflectionToQuestion");
+    expect(document.profile).toHaveProperty("feedback");
+  });
+
+  it("prints a readable report for every format", async () => {
+    for (const name of [
+      "session.vtt",
+      "session.srt",
+      "session.txt",
+      "session.json",
+    ]) {
+      const report = await runAnalyze(fixture(name), { format: "text" });
+      expect(report).toContain("Reflection:question ratio");
+      expect(report).toContain("Dr Lee");
+    }
+  });
+
+  it("reports a malformed file with its line number", async () => {
+    await expect(
+      runAnalyze(fixture("broken-timing.vtt"), { format: "json" }),
+    ).rejects.toThrow(/broken-timing\.vtt:6:/);
+  });
+
+  it("reports an unknown therapist and a file over the size limit", async () => {
+    await expect(
+      runAnalyze(fixture("session.txt"), {
+        format: "text",
+        therapist: "Nobody",
+      }),
+    ).rejects.toThrow(/Dr Lee, Sam/);
+    await expect(
+      runAnalyze(fixture("session.txt"), { format: "text", maxBytes: 10 }),
+    ).rejects.toThrow(/limit/);
+  });
+});
