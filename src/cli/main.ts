@@ -6,7 +6,9 @@ import { registerBackup } from "./backup.js";
 import { registerCreateAdmin } from "./createAdmin.js";
 import { registerDemo } from "./demo.js";
 import { registerMigrate } from "./migrate.js";
+import { registerRotateKey } from "./rotateKey.js";
 import { registerServe } from "./serve.js";
+import { registerToken } from "./token.js";
 
 const program = new Command("rapport")
   .description(
@@ -19,5 +21,7 @@ registerDemo(program);
 registerBackup(program);
 registerCreateAdmin(program);
 registerAudit(program);
+registerToken(program);
+registerRotateKey(program);
 
 await program.parseAsync(process.argv);

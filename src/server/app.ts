@@ -1,13 +1,21 @@
 // The Rapport HTTP server: one line per feature.
 import Fastify from "fastify";
 import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import rateLimit from "@fastify/rate-limit";
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { AppContext } from "./context.js";
-import { installAuthentication } from "./auth/auth.hook.js";
+import { SESSION_COOKIE, installAuthentication } from "./auth/auth.hook.js";
+import { auditRoutes } from "./audit/audit.routes.js";
 import { authRoutes } from "./auth/auth.routes.js";
+import { passwordRoutes } from "./auth/password.routes.js";
+import { totpRoutes } from "./auth/totp.routes.js";
+import { consentRoutes } from "./consents/consents.routes.js";
+import { derivePurposeKey } from "./crypto/envelope.js";
+import { subjectAccessRoutes } from "./subjectAccess/subjectAccess.routes.js";
 import { clientRoutes } from "./clients/clients.routes.js";
 import { episodeRoutes } from "./episodes/episodes.routes.js";
 import { goalRoutes } from "./goals/goals.routes.js";
@@ -52,6 +60,17 @@ export async function buildApp(
     },
   });
   await app.register(cookie);
+  await app.register(csrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieOpts: { path: "/", sameSite: "strict", httpOnly: true },
+    csrfOpts: {
+      userInfo: true,
+      hmacKey: derivePurposeKey(context.cipher.master, "csrf"),
+    },
+    getUserInfo: (request) => request.cookies[SESSION_COOKIE] ?? "",
+  });
+  // Per-address limits on the routes that name them (sign-in, reset); in-memory per server.
+  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -72,11 +91,16 @@ export async function buildApp(
   installAuthentication(app, context);
   healthRoutes(app, context);
   authRoutes(app, context);
+  totpRoutes(app, context);
+  passwordRoutes(app, context);
   organisationRoutes(app, context);
   memberRoutes(app, context);
   clientRoutes(app, context);
   episodeRoutes(app, context);
   sessionRoutes(app, context);
   goalRoutes(app, context);
+  consentRoutes(app, context);
+  subjectAccessRoutes(app, context);
+  auditRoutes(app, context);
   return app;
 }

@@ -17,6 +17,9 @@ export interface Config {
   readonly publicUrl: string;
   readonly sessionIdleSeconds: number;
   readonly sessionAbsoluteSeconds: number;
+  readonly loginRatePerMinute: number;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -103,6 +106,15 @@ export function loadConfig(env: Env = process.env): Config {
       60,
       86_400,
     ), // 30 min
+    loginRatePerMinute: integer(
+      env,
+      "RAPPORT_LOGIN_RATE_PER_MINUTE",
+      30,
+      1,
+      100_000,
+    ), // per address
+    smtpUrl: env.RAPPORT_SMTP_URL || undefined,
+    mailFrom: env.RAPPORT_MAIL_FROM || "Rapport <no-reply@localhost>",
     sessionAbsoluteSeconds: integer(
       env,
       "RAPPORT_SESSION_ABSOLUTE_SECONDS",

@@ -5,6 +5,7 @@ import type { AuditBatcher } from "./audit/auditBatcher.js";
 import type { Config } from "./config.js";
 import type { ClientCipher } from "./crypto/clientKeys.js";
 import type { Db, OpenedDatabase } from "./db/database.js";
+import type { Mailer } from "./mail/mailer.js";
 
 export interface AppContext {
   config: Config;
@@ -13,6 +14,7 @@ export interface AppContext {
   cipher: ClientCipher;
   /** Group-committed audit appends for reads; writes audit inside their own transaction. */
   auditReads: AuditBatcher;
+  mailer: Mailer;
   clock: () => Date;
   log?: FastifyBaseLogger;
 }

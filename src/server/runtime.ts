@@ -1,6 +1,7 @@
 // Startup and shutdown of the whole server process; they mirror each other.
 import { AuditBatcher } from "./audit/auditBatcher.js";
 import type { Config } from "./config.js";
+import { createMailer } from "./mail/mailer.js";
 import type { AppContext } from "./context.js";
 import { ClientCipher } from "./crypto/clientKeys.js";
 import { loadMasterKey } from "./crypto/masterKey.js";
@@ -32,6 +33,7 @@ export async function startRuntime(
       db: database.db,
       cipher: new ClientCipher(key),
       auditReads: new AuditBatcher(database.db),
+      mailer: createMailer(config),
       clock: options.clock ?? (() => new Date()),
     };
     return {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrationProvider } from "../../src/server/db/migrations/index.js";
 
 const run = promisify(execFile);
 const CLI = path.resolve("dist/cli/main.js");
@@ -54,8 +55,12 @@ describe("rapport CLI", () => {
   });
 
   it("migrates, then seeds the demo, printing only JSON on stdout", async () => {
+    const all = Object.keys(await migrationProvider.getMigrations());
     expect(JSON.parse((await rapport("migrate")).stdout)).toEqual({
-      applied: ["0001_core"],
+      applied: all,
+    });
+    expect(JSON.parse((await rapport("migrate")).stdout)).toEqual({
+      applied: [],
     });
     const demo = await rapport("demo");
     expect(demo.code).toBe(0);

@@ -31,6 +31,7 @@ export async function testRuntime(
     RAPPORT_DATA_DIR: dir,
     RAPPORT_DATA_KEY: TEST_KEY,
     RAPPORT_DEMO_PASSWORD: "demo-password-1",
+    RAPPORT_LOGIN_RATE_PER_MINUTE: "1000",
     ...options.env,
   };
   let schema: string | undefined;

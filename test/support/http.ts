@@ -1,19 +1,20 @@
-// In-process HTTP helpers: sign in as a demo member and call the API with its cookie.
+// In-process HTTP helpers: sign in as a member and call the API with its cookies and CSRF token.
 import type { LightMyRequestResponse } from "fastify";
 import type { App } from "../../src/server/http/types.js";
 
 export interface Session {
   cookie: string;
+  csrfToken: string;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body: unknown): Promise<LightMyRequestResponse>;
-  delete(url: string): Promise<LightMyRequestResponse>;
+  delete(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export const DEMO_PASSWORD = "demo-password-1";
 
-export function asCookie(app: App, cookie: string): Session {
+export function asCookie(app: App, cookie: string, csrfToken: string): Session {
   const call = (
     method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
     url: string,
@@ -22,17 +23,22 @@ export function asCookie(app: App, cookie: string): Session {
     app.inject({
       method,
       url,
-      headers: { cookie },
+      headers: { cookie, "x-csrf-token": csrfToken },
       ...(body === undefined ? {} : { payload: body as object }),
     });
   return {
     cookie,
+    csrfToken,
     get: (url) => call("GET", url),
     post: (url, body) => call("POST", url, body ?? {}),
     patch: (url, body) => call("PATCH", url, body),
     put: (url, body) => call("PUT", url, body),
-    delete: (url) => call("DELETE", url),
+    delete: (url, body) => call("DELETE", url, body),
   };
+}
+
+export function cookiesOf(response: LightMyRequestResponse): string {
+  return response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
 export async function signIn(
@@ -49,6 +55,33 @@ export async function signIn(
     throw new Error(
       `sign-in of ${email} failed: ${response.statusCode} ${response.body}`,
     );
-  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  return asCookie(app, cookie);
+  return asCookie(
+    app,
+    cookiesOf(response),
+    response.json<{ csrfToken: string }>().csrfToken,
+  );
+}
+
+/** A bearer-token caller (no cookies, no CSRF). */
+export function asToken(app: App, token: string): Session {
+  const call = (
+    method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+    url: string,
+    body?: unknown,
+  ) =>
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+  return {
+    cookie: "",
+    csrfToken: "",
+    get: (url) => call("GET", url),
+    post: (url, body) => call("POST", url, body ?? {}),
+    patch: (url, body) => call("PATCH", url, body),
+    put: (url, body) => call("PUT", url, body),
+    delete: (url, body) => call("DELETE", url, body),
+  };
 }

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor.js";
 import type { Db } from "../db/database.js";
 import type { ClientTable } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
+import { hasBreakGlass } from "./breakGlass.js";
 
 export type AccessMode = "read" | "write";
 
@@ -55,7 +56,15 @@ async function accessTo(
       return link ? "read" : "none";
     }
     case "admin":
-      return "none"; // admins reach client data only through audited break-glass (issue #3)
+      // Administrators reach client data only through audited, time-limited break-glass.
+      return (await hasBreakGlass(
+        db,
+        actor,
+        client.id,
+        new Date().toISOString(),
+      ))
+        ? "read"
+        : "none";
   }
 }
 

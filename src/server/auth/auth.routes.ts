@@ -1,13 +1,14 @@
 // Sign-in and sign-out with a session cookie (httpOnly, SameSite=Strict, Secure over TLS).
 import { Type } from "@fastify/type-provider-typebox";
+import type { FastifyReply } from "fastify";
 import type { AppContext } from "../context.js";
 import { AppError } from "../errors.js";
 import { actorOf, type App } from "../http/types.js";
 import { Ok } from "../http/schemas.js";
+import { findMember } from "../members/members.repository.js";
 import { SESSION_COOKIE } from "./auth.hook.js";
-import { decoyHash, verifyPassword } from "./password.js";
+import { organisationRequiresTotp, signIn } from "./auth.service.js";
 import {
-  createSession,
   deleteMemberSessions,
   deleteSession,
   hashToken,
@@ -27,52 +28,111 @@ export const Me = Type.Object({
   email: Type.String(),
   name: Type.String(),
   role: Type.String(),
+  totpEnabled: Type.Boolean(),
+  totpRequired: Type.Boolean(),
 });
 
+const LoginResult = Type.Object({
+  secondFactorRequired: Type.Boolean(),
+  csrfToken: Type.String(),
+  me: Type.Union([Me, Type.Null()]),
+});
+
+export async function meOf(
+  context: AppContext,
+  memberId: string,
+  organisationId: string,
+) {
+  const m = await findMember(context.db, organisationId, memberId);
+  if (!m) throw new AppError("unauthenticated", "sign in first");
+  return {
+    id: m.id,
+    organisationId: m.organisation_id,
+    email: m.email,
+    name: m.name,
+    role: m.role,
+    totpEnabled: m.totp_enabled === 1,
+    totpRequired: await organisationRequiresTotp(context, organisationId),
+  };
+}
+
+function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  secure: boolean,
+  maxAge: number,
+): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "strict",
+    secure,
+    maxAge,
+  });
+}
+
 export function authRoutes(app: App, context: AppContext): void {
+  const tags = ["auth"];
   app.post(
     "/api/auth/login",
-    { schema: { tags: ["auth"], body: LoginBody, response: { 200: Me } } },
+    {
+      schema: {
+        tags,
+        security: [],
+        body: LoginBody,
+        response: { 200: LoginResult },
+      },
+      config: {
+        rateLimit: {
+          max: context.config.loginRatePerMinute,
+          timeWindow: "1 minute",
+        },
+      },
+    },
     async (request, reply) => {
-      const email = request.body.email.trim().toLowerCase();
-      const member = await context.db
-        .selectFrom("members")
-        .selectAll()
-        .where("email", "=", email)
-        .executeTakeFirst();
-      const ok = await verifyPassword(
-        member?.password_hash ?? (await decoyHash()),
+      const result = await signIn(
+        context,
+        request.body.email,
         request.body.password,
       );
-      if (!member || !ok || !member.active)
-        throw new AppError("unauthenticated", "email or password is wrong");
-      const token = await createSession(
-        context.db,
-        member.id,
-        member.organisation_id,
-        context.clock(),
+      setSessionCookie(
+        reply,
+        result.token,
+        request.protocol === "https",
         context.config.sessionAbsoluteSeconds,
       );
-      void reply.setCookie(SESSION_COOKIE, token, {
-        path: "/",
-        httpOnly: true,
-        sameSite: "strict",
-        secure: request.protocol === "https",
-        maxAge: context.config.sessionAbsoluteSeconds,
-      });
+      // The CSRF token is bound to the new session, which also defeats session fixation.
+      request.cookies[SESSION_COOKIE] = result.token;
+      const csrfToken = reply.generateCsrf({ userInfo: result.token });
+      const me = result.secondFactorRequired
+        ? null
+        : await meOf(context, result.member.id, result.member.organisation_id);
       return {
-        id: member.id,
-        organisationId: member.organisation_id,
-        email: member.email,
-        name: member.name,
-        role: member.role,
+        secondFactorRequired: result.secondFactorRequired,
+        csrfToken,
+        me,
       };
     },
   );
 
+  app.get(
+    "/api/auth/csrf",
+    {
+      schema: {
+        tags,
+        response: { 200: Type.Object({ csrfToken: Type.String() }) },
+      },
+    },
+    (request, reply) => ({
+      csrfToken: reply.generateCsrf({
+        userInfo: request.cookies[SESSION_COOKIE] ?? "",
+      }),
+    }),
+  );
+
   app.post(
     "/api/auth/logout",
-    { schema: { tags: ["auth"], response: { 200: Ok } } },
+    { schema: { tags, response: { 200: Ok } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(context.db, hashToken(token));
@@ -83,7 +143,7 @@ export function authRoutes(app: App, context: AppContext): void {
 
   app.post(
     "/api/auth/logout-everywhere",
-    { schema: { tags: ["auth"], response: { 200: Ok } } },
+    { schema: { tags, response: { 200: Ok } } },
     async (request, reply) => {
       await deleteMemberSessions(context.db, actorOf(request).memberId);
       void reply.clearCookie(SESSION_COOKIE, { path: "/" });
@@ -91,23 +151,8 @@ export function authRoutes(app: App, context: AppContext): void {
     },
   );
 
-  app.get(
-    "/api/me",
-    { schema: { tags: ["auth"], response: { 200: Me } } },
-    async (request) => {
-      const actor = actorOf(request);
-      const m = await context.db
-        .selectFrom("members")
-        .selectAll()
-        .where("id", "=", actor.memberId)
-        .executeTakeFirstOrThrow();
-      return {
-        id: m.id,
-        organisationId: m.organisation_id,
-        email: m.email,
-        name: m.name,
-        role: m.role,
-      };
-    },
-  );
+  app.get("/api/me", { schema: { tags, response: { 200: Me } } }, (request) => {
+    const actor = actorOf(request);
+    return meOf(context, actor.memberId, actor.organisationId);
+  });
 }

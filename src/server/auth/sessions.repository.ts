@@ -12,23 +12,24 @@ export function newToken(): string {
 
 export async function createSession(
   db: Db,
-  memberId: string,
-  organisationId: string,
+  member: { id: string; organisationId: string },
   now: Date,
   absoluteSeconds: number,
+  secondFactorOk: boolean,
 ): Promise<string> {
   const token = newToken();
   await db
     .insertInto("auth_sessions")
     .values({
       id_hash: hashToken(token),
-      member_id: memberId,
-      organisation_id: organisationId,
+      member_id: member.id,
+      organisation_id: member.organisationId,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       expires_at: new Date(
         now.getTime() + absoluteSeconds * 1000,
       ).toISOString(),
+      second_factor_ok: secondFactorOk ? 1 : 0,
     })
     .execute();
   return token;
@@ -38,12 +39,20 @@ export async function findSession(db: Db, token: string) {
   return db
     .selectFrom("auth_sessions")
     .innerJoin("members", "members.id", "auth_sessions.member_id")
+    .innerJoin(
+      "organisations",
+      "organisations.id",
+      "auth_sessions.organisation_id",
+    )
     .select([
+      "members.totp_enabled",
+      "organisations.settings",
       "auth_sessions.id_hash",
       "auth_sessions.member_id",
       "auth_sessions.organisation_id",
       "auth_sessions.last_seen_at",
       "auth_sessions.expires_at",
+      "auth_sessions.second_factor_ok",
       "members.role",
       "members.active",
     ])
@@ -63,16 +72,25 @@ export async function touchSession(
     .execute();
 }
 
+export async function markSecondFactor(db: Db, idHash: string): Promise<void> {
+  await db
+    .updateTable("auth_sessions")
+    .set({ second_factor_ok: 1 })
+    .where("id_hash", "=", idHash)
+    .execute();
+}
+
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
   await db.deleteFrom("auth_sessions").where("id_hash", "=", idHash).execute();
 }
 
+/** Ends every session of a member except, optionally, the one in use. */
 export async function deleteMemberSessions(
   db: Db,
   memberId: string,
+  keepIdHash: string | null = null,
 ): Promise<void> {
-  await db
-    .deleteFrom("auth_sessions")
-    .where("member_id", "=", memberId)
-    .execute();
+  let query = db.deleteFrom("auth_sessions").where("member_id", "=", memberId);
+  if (keepIdHash) query = query.where("id_hash", "!=", keepIdHash);
+  await query.execute();
 }

@@ -16,7 +16,7 @@ export class ClientCipher {
   private readonly cache = new Map<string, Buffer>();
   private readonly indexKey: Buffer;
 
-  constructor(private readonly master: MasterKey) {
+  constructor(readonly master: MasterKey) {
     this.indexKey = deriveIndexKey(master);
   }
 

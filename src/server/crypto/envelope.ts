@@ -105,3 +105,16 @@ export function deriveIndexKey(master: MasterKey): Buffer {
     ),
   );
 }
+
+/** A key for one purpose (e.g. members' TOTP secrets), derived from the master key. */
+export function derivePurposeKey(master: MasterKey, purpose: string): Buffer {
+  return Buffer.from(
+    crypto.hkdfSync(
+      "sha256",
+      master.key,
+      Buffer.alloc(0),
+      `rapport ${purpose}`,
+      32,
+    ),
+  );
+}

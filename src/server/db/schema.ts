@@ -22,6 +22,9 @@ export interface MemberTable {
   password_hash: string | null;
   active: number;
   created_at: string;
+  totp_secret_enc: string | null;
+  totp_enabled: number;
+  recovery_codes: string | null;
 }
 
 export interface SupervisionTable {
@@ -94,6 +97,8 @@ export interface AuthSessionTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** 0 while a session waits for its second factor. */
+  second_factor_ok: number;
 }
 
 export interface AuditTable {
@@ -109,7 +114,63 @@ export interface AuditTable {
   hash: string;
 }
 
+export type ConsentKind =
+  | "routine-measurement"
+  | "transcript-analysis"
+  | "research-export"
+  | "aggregate-statistics";
+
+export interface ApiTokenTable {
+  id: string;
+  organisation_id: string;
+  member_id: string;
+  token_hash: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  key_hash: string;
+  failures: number;
+  first_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  member_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ConsentTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  kind: ConsentKind;
+  granted: number;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface BreakGlassTable {
+  id: string;
+  organisation_id: string;
+  member_id: string;
+  client_id: string;
+  reason: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
+  api_tokens: ApiTokenTable;
+  login_throttle: LoginThrottleTable;
+  password_resets: PasswordResetTable;
+  consents: ConsentTable;
+  break_glass: BreakGlassTable;
   organisations: OrganisationTable;
   members: MemberTable;
   supervisions: SupervisionTable;

@@ -130,6 +130,9 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
         password_hash: passwordHash,
         active: 1,
         created_at: now,
+        totp_secret_enc: null,
+        totp_enabled: 0,
+        recovery_codes: null,
       };
       await insertMember(trx, row);
       accounts.push({ email, role, organisation });

@@ -33,6 +33,9 @@ function fromFastify(error: FastifyError): AppError {
     default:
       break;
   }
+  if (error.statusCode === 401)
+    return new AppError("unauthenticated", error.message);
+  if (error.statusCode === 403) return new AppError("forbidden", error.message);
   if (error.statusCode === 429)
     return new AppError("rate_limited", error.message);
   if (error.statusCode === 413)
@@ -51,6 +54,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     const appError = error instanceof AppError ? error : fromFastify(error);
     const status = HTTP_STATUS[appError.code];
     if (status >= 500) request.log.error({ err: error }, "request failed");
+    const retryAfter = (appError.details as { retryAfter?: number } | undefined)
+      ?.retryAfter;
+    if (retryAfter !== undefined)
+      void reply.header("retry-after", String(retryAfter));
     const body: ErrorBody = {
       error: { code: appError.code, message: appError.message },
     };

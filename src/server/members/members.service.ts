@@ -73,6 +73,9 @@ export async function createMember(
     password_hash: input.password ? await hashPassword(input.password) : null,
     active: 1,
     created_at: isoNow(context),
+    totp_secret_enc: null,
+    totp_enabled: 0,
+    recovery_codes: null,
   };
   await insertMember(context.db, row);
   return row;

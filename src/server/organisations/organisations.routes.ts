@@ -3,50 +3,84 @@ import { Type } from "@fastify/type-provider-typebox";
 import type { AppContext } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
 import { ShortText } from "../http/schemas.js";
+import { AppError } from "../errors.js";
+import { findMember } from "../members/members.repository.js";
 import { requireAdmin } from "../members/members.service.js";
 
+const Settings = Type.Object(
+  {
+    requireTotp: Type.Optional(Type.Boolean()),
+    crisisInformation: Type.Optional(Type.String({ maxLength: 2_000 })),
+    timeZone: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
 export const Organisation = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  settings: Settings,
   createdAt: Type.String(),
 });
 
 export function organisationRoutes(app: App, context: AppContext): void {
+  const load = async (id: string) => {
+    const o = await context.db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    return {
+      id: o.id,
+      name: o.name,
+      settings: JSON.parse(o.settings) as Record<string, unknown>,
+      createdAt: o.created_at,
+    };
+  };
   app.get(
     "/api/organisation",
     { schema: { tags: ["organisation"], response: { 200: Organisation } } },
-    async (request) => {
-      const o = await context.db
-        .selectFrom("organisations")
-        .selectAll()
-        .where("id", "=", actorOf(request).organisationId)
-        .executeTakeFirstOrThrow();
-      return { id: o.id, name: o.name, createdAt: o.created_at };
-    },
+    (request) => load(actorOf(request).organisationId),
   );
   app.patch(
     "/api/organisation",
     {
       schema: {
         tags: ["organisation"],
-        body: Type.Object({ name: ShortText }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.Optional(ShortText), settings: Type.Optional(Settings) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
         response: { 200: Organisation },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       requireAdmin(actor);
+      if (request.body.settings?.requireTotp === true) {
+        const me = await findMember(
+          context.db,
+          actor.organisationId,
+          actor.memberId,
+        );
+        if (me?.totp_enabled !== 1)
+          throw new AppError(
+            "validation",
+            "enrol your own second factor before making it mandatory",
+          );
+      }
+      const current = await load(actor.organisationId);
       await context.db
         .updateTable("organisations")
-        .set({ name: request.body.name })
+        .set({
+          name: request.body.name ?? current.name,
+          settings: JSON.stringify({
+            ...current.settings,
+            ...request.body.settings,
+          }),
+        })
         .where("id", "=", actor.organisationId)
         .execute();
-      const o = await context.db
-        .selectFrom("organisations")
-        .selectAll()
-        .where("id", "=", actor.organisationId)
-        .executeTakeFirstOrThrow();
-      return { id: o.id, name: o.name, createdAt: o.created_at };
+      return load(actor.organisationId);
     },
   );
 }

@@ -1,0 +1,117 @@
+// Consents per client: recorded with who and when; the latest record of a kind is in force.
+import type { Actor } from "../auth/actor.js";
+import { loadClientFor } from "../access/clientAccess.js";
+import { appendAudit } from "../audit/audit.repository.js";
+import { audit } from "../clients/clients.service.js";
+import type { AppContext } from "../context.js";
+import { inTransaction, isoNow, newId } from "../context.js";
+import type { Db } from "../db/database.js";
+import type { ConsentKind } from "../db/schema.js";
+import { AppError } from "../errors.js";
+
+export const CONSENT_KINDS: readonly ConsentKind[] = [
+  "routine-measurement",
+  "transcript-analysis",
+  "research-export",
+  "aggregate-statistics",
+];
+
+const LABELS: Record<ConsentKind, string> = {
+  "routine-measurement": "routine outcome and alliance measurement",
+  "transcript-analysis": "analysis of session transcripts",
+  "research-export": "de-identified research export",
+  "aggregate-statistics": "inclusion in aggregate statistics",
+};
+
+export interface ConsentView {
+  kind: ConsentKind;
+  granted: boolean;
+  recordedBy: string | null;
+  recordedAt: string | null;
+}
+
+export async function consentState(
+  db: Db,
+  organisationId: string,
+  clientId: string,
+): Promise<ConsentView[]> {
+  const rows = await db
+    .selectFrom("consents")
+    .selectAll()
+    .where("organisation_id", "=", organisationId)
+    .where("client_id", "=", clientId)
+    .orderBy("recorded_at")
+    .orderBy("id")
+    .execute();
+  return CONSENT_KINDS.map((kind) => {
+    const last = rows.filter((r) => r.kind === kind).at(-1);
+    return {
+      kind,
+      granted: last?.granted === 1,
+      recordedBy: last?.recorded_by ?? null,
+      recordedAt: last?.recorded_at ?? null,
+    };
+  });
+}
+
+/** Refuses clearly when the client has not given the consent an action needs. */
+export async function requireConsent(
+  db: Db,
+  organisationId: string,
+  clientId: string,
+  kind: ConsentKind,
+): Promise<void> {
+  const state = (await consentState(db, organisationId, clientId)).find(
+    (c) => c.kind === kind,
+  );
+  if (!state?.granted)
+    throw new AppError(
+      "forbidden",
+      `the client has not consented to ${LABELS[kind]}; record their consent first`,
+      { consentRequired: kind },
+    );
+}
+
+export async function listConsents(
+  context: AppContext,
+  actor: Actor,
+  clientId: string,
+): Promise<ConsentView[]> {
+  await loadClientFor(context.db, actor, clientId, "read");
+  await audit(context, actor, clientId, "consent.read");
+  return consentState(context.db, actor.organisationId, clientId);
+}
+
+export async function recordConsent(
+  context: AppContext,
+  actor: Actor,
+  clientId: string,
+  kind: ConsentKind,
+  granted: boolean,
+): Promise<ConsentView[]> {
+  await loadClientFor(context.db, actor, clientId, "write");
+  const at = isoNow(context);
+  await inTransaction(context.db, async (trx) => {
+    await trx
+      .insertInto("consents")
+      .values({
+        id: newId(),
+        organisation_id: actor.organisationId,
+        client_id: clientId,
+        kind,
+        granted: granted ? 1 : 0,
+        recorded_by: actor.memberId,
+        recorded_at: at,
+      })
+      .execute();
+    await appendAudit(trx, {
+      organisationId: actor.organisationId,
+      actorId: actor.memberId,
+      clientId,
+      action: `consent.${granted ? "grant" : "withdraw"}.${kind}`,
+      source: actor.source,
+      at,
+    });
+  });
+  return consentState(context.db, actor.organisationId, clientId);
+}
