@@ -22,7 +22,7 @@ export interface ClientCodes {
  * and a question, and the main behaviour always implies its own subtype.
  */
 export function codeTherapist(
-  active: Int32Array,
+  active: readonly number[],
   models: TranscriptModels,
 ): TherapistCodes {
   const p = predictAll(models.therapist.fused, active);
@@ -50,7 +50,7 @@ export function codeTherapist(
 
 /** Change, sustain or neutral (follow) talk. */
 export function codeClient(
-  active: Int32Array,
+  active: readonly number[],
   models: TranscriptModels,
 ): ClientCodes {
   const talk = predictAll(models.client.fused, active).talk;

@@ -5,21 +5,28 @@ import { END, START, featureToken, lengthBucket } from "./features.js";
 
 const KINDS = ["w", "s", "e", "p", "pe"] as const;
 type Kind = (typeof KINDS)[number];
+const EMPTY: ReadonlyMap<number, number> = new Map();
 
 export interface CompiledVocabulary {
   tokenIds: Map<string, number>;
   tables: Record<Kind, number[]>;
   /** bigrams[first token id] maps the second token id to a feature index. */
-  bigrams: Map<number, number>[];
+  bigrams: (Map<number, number> | ReadonlyMap<number, number>)[];
   fixed: Map<string, number>;
   size: number;
-  enders: number[];
+  startId: number;
+  endId: number;
+  isEnder: Uint8Array;
+  bias: number | undefined;
+  length: (number | undefined)[];
+  previousLength: (number | undefined)[];
+  context: Record<"none" | "same" | "other", number | undefined>;
   seen: Int32Array;
   stamp: number;
 }
 
 /** Ids of tokens known to the vocabulary (-1 for unknown). */
-export type TokenIds = Int32Array;
+export type TokenIds = readonly number[];
 
 function tokenId(v: CompiledVocabulary, token: string): number {
   let id = v.tokenIds.get(token);
@@ -42,7 +49,12 @@ function addFeature(
   if (kind === "b") {
     const [a = "", b = ""] = rest.split(" ");
     const first = tokenId(v, a);
-    (v.bigrams[first] ??= new Map()).set(tokenId(v, b), index);
+    const second = tokenId(v, b);
+    const map = (v.bigrams[first] ??= new Map<number, number>()) as Map<
+      number,
+      number
+    >;
+    map.set(second, index);
   } else if ((KINDS as readonly string[]).includes(kind)) {
     v.tables[kind as Kind][tokenId(v, rest)] = index;
   } else v.fixed.set(feature, index);
@@ -62,16 +74,43 @@ export function compileVocabulary(
     bigrams: [],
     fixed: new Map(),
     size: vocabulary.length,
-    enders: [],
+    startId: 0,
+    endId: 0,
+    isEnder: new Uint8Array(0),
+    bias: undefined,
+    length: [],
+    previousLength: [],
+    context: { none: undefined, same: undefined, other: undefined },
     seen: new Int32Array(vocabulary.length),
     stamp: 0,
   };
-  tokenId(v, START);
-  tokenId(v, END);
+  v.startId = tokenId(v, START);
+  v.endId = tokenId(v, END);
+  const enders = [".", "?", "!"].map((token) => tokenId(v, token));
   for (const kind of KINDS)
     v.tables[kind] = new Array<number>(shared.size).fill(-1);
-  v.enders = [".", "?", "!"].map((token) => tokenId(v, token));
   vocabulary.forEach((feature, index) => addFeature(v, feature, index));
+  return finish(v, enders);
+}
+
+/** Packs the tables (no holes, so lookups stay fast) and resolves the fixed features. */
+function finish(
+  v: CompiledVocabulary,
+  enders: readonly number[],
+): CompiledVocabulary {
+  const size = v.tokenIds.size;
+  v.bigrams = Array.from({ length: size }, (_, id) => v.bigrams[id] ?? EMPTY);
+  v.isEnder = new Uint8Array(size);
+  for (const id of enders) v.isEnder[id] = 1;
+  const buckets = Array.from({ length: 7 }, (_, bucket) => bucket);
+  v.bias = v.fixed.get("<bias>");
+  v.length = buckets.map((bucket) => v.fixed.get(`len:${bucket}`));
+  v.previousLength = buckets.map((bucket) => v.fixed.get(`plen:${bucket}`));
+  v.context = {
+    none: v.fixed.get("ctx:none"),
+    same: v.fixed.get("ctx:same"),
+    other: v.fixed.get("ctx:other"),
+  };
   return v;
 }
 
@@ -80,31 +119,37 @@ export function tokenIds(
   v: CompiledVocabulary,
   tokens: readonly string[],
 ): TokenIds {
-  const ids = new Int32Array(tokens.length);
+  const ids = new Array<number>(tokens.length);
   for (let i = 0; i < tokens.length; i++)
     ids[i] = v.tokenIds.get(featureToken(tokens[i]!)) ?? -1;
   return ids;
 }
 
+/** Collects feature indices without duplicates, using the vocabulary's `seen` stamps. */
 class ActiveSet {
-  readonly items: number[] = [];
+  private readonly items: number[] = [];
+  private readonly stamp: number;
+
   constructor(private readonly v: CompiledVocabulary) {
-    v.stamp += 1;
-    if (v.stamp === 0x7fffffff) {
-      v.seen.fill(0);
-      v.stamp = 1;
-    }
+    v.stamp = v.stamp === 0x7fffffff ? 1 : v.stamp + 1;
+    if (v.stamp === 1) v.seen.fill(0);
+    this.stamp = v.stamp;
   }
+
   add(index: number | undefined): void {
-    if (index === undefined || index < 0 || this.v.seen[index] === this.v.stamp)
+    if (index === undefined || index < 0 || this.v.seen[index] === this.stamp)
       return;
-    this.v.seen[index] = this.v.stamp;
+    this.v.seen[index] = this.stamp;
     this.items.push(index);
+  }
+
+  result(): number[] {
+    return this.items;
   }
 }
 
 function addWords(v: CompiledVocabulary, ids: TokenIds, set: ActiveSet): void {
-  let previous = v.tokenIds.get(START)!;
+  let previous = v.startId;
   let sentenceStart = true;
   for (const id of ids) {
     if (id >= 0) {
@@ -112,11 +157,13 @@ function addWords(v: CompiledVocabulary, ids: TokenIds, set: ActiveSet): void {
       if (sentenceStart) set.add(v.tables.s[id]);
       if (previous >= 0) set.add(v.bigrams[previous]?.get(id));
     }
-    sentenceStart = id >= 0 && v.enders.includes(id);
+    sentenceStart = id >= 0 && v.isEnder[id] === 1;
     previous = id;
   }
-  if (previous >= 0) set.add(v.bigrams[previous]?.get(v.tokenIds.get(END)!));
-  if (previous >= 0) set.add(v.tables.e[previous]);
+  if (previous >= 0) {
+    set.add(v.bigrams[previous]?.get(v.endId));
+    set.add(v.tables.e[previous]);
+  }
 }
 
 /** The same indices as activeFeatures(utteranceFeatures(...)), from token ids. */
@@ -125,22 +172,19 @@ export function compiledActive(
   ids: TokenIds,
   previous: TokenIds | undefined,
   sameRole: boolean,
-): Int32Array {
+): number[] {
   const set = new ActiveSet(v);
-  set.add(v.fixed.get("<bias>"));
-  set.add(v.fixed.get(`len:${lengthBucket(ids.length)}`));
+  set.add(v.bias);
+  set.add(v.length[lengthBucket(ids.length)]);
   addWords(v, ids, set);
   if (!previous) {
-    set.add(v.fixed.get("ctx:none"));
-    return Int32Array.from(set.items);
+    set.add(v.context.none);
+    return set.result();
   }
-  set.add(v.fixed.get(sameRole ? "ctx:same" : "ctx:other"));
-  set.add(v.fixed.get(`plen:${lengthBucket(previous.length)}`));
+  set.add(sameRole ? v.context.same : v.context.other);
+  set.add(v.previousLength[lengthBucket(previous.length)]);
   for (const id of previous) if (id >= 0) set.add(v.tables.p[id]);
-  const last =
-    previous.length > 0
-      ? previous[previous.length - 1]!
-      : v.tokenIds.get(START)!;
+  const last = previous.length > 0 ? previous[previous.length - 1]! : v.startId;
   if (last >= 0) set.add(v.tables.pe[last]);
-  return Int32Array.from(set.items);
+  return set.result();
 }

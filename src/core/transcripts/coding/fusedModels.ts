@@ -12,6 +12,8 @@ export interface FusedModels<T extends string> {
   width: number;
   weights: Float32Array;
   bias: Float64Array;
+  /** Scratch space for the scores of one utterance (predictAll is synchronous). */
+  sums: Float64Array;
 }
 
 export function fuseModels<T extends string>(
@@ -37,7 +39,7 @@ export function fuseModels<T extends string>(
         weights[f * width + offset + label] = model.weights[f * k + label]!;
     }
   }
-  return { tasks: layout, width, weights, bias };
+  return { tasks: layout, width, weights, bias, sums: new Float64Array(width) };
 }
 
 function softmaxBest(
@@ -66,10 +68,10 @@ function softmaxBest(
 /** The most probable label and its probability for every task. */
 export function predictAll<T extends string>(
   fused: FusedModels<T>,
-  active: Int32Array,
+  active: readonly number[] | Int32Array,
 ): Record<T, Prediction> {
-  const { width, weights } = fused;
-  const sums = new Float64Array(width);
+  const { width, weights, sums } = fused;
+  sums.fill(0);
   for (const feature of active) {
     const base = feature * width;
     for (let j = 0; j < width; j++) sums[j]! += weights[base + j]!;
