@@ -7,6 +7,7 @@ export type {
   ReliableChangeSpec,
 } from "./scoringSchema.js";
 export { validatePack, type PackValidation } from "./validatePack.js";
+export { compareVersions } from "./compareVersions.js";
 export { loadPacks, type LoadedPacks } from "./loadPacks.js";
 export { bundledPack, bundledPacks } from "./bundled.js";
 export { score, type ScoreResult } from "./score.js";

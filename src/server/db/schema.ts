@@ -165,7 +165,56 @@ export interface BreakGlassTable {
   expires_at: string;
 }
 
+export interface InstrumentPackTable {
+  organisation_id: string;
+  instrument_id: string;
+  version: string;
+  pack: string; // JSON, as installed
+  installed_by: string | null;
+  installed_at: string;
+}
+
+export type ResponseSource = "therapist" | "checkin" | "import";
+
+/** A response's scoring; the columns a re-score replaces and the history keeps. */
+export interface ScoringColumns {
+  instrument_version: string;
+  total: number | null;
+  band: string | null;
+  valid: number;
+  subscales: string; // JSON
+  risk_items: string; // JSON
+  result: string; // JSON ScoreResult
+}
+
+export interface ResponseTable extends ScoringColumns {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  episode_id: string | null;
+  session_id: string | null;
+  instrument_id: string;
+  answers_enc: string; // AES-256-GCM under the client's data key
+  submitted_at: string;
+  recorded_by: string | null; // null for a client's own check-in
+  source: ResponseSource;
+  created_at: string;
+}
+
+export interface ResponseScoringTable extends ScoringColumns {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  response_id: string;
+  scored_at: string;
+  replaced_at: string;
+  replaced_by: string | null;
+}
+
 export interface Database {
+  instrument_packs: InstrumentPackTable;
+  responses: ResponseTable;
+  response_scorings: ResponseScoringTable;
   api_tokens: ApiTokenTable;
   login_throttle: LoginThrottleTable;
   password_resets: PasswordResetTable;
