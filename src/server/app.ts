@@ -44,6 +44,12 @@ export async function buildApp(
     return503OnClosing: true,
     forceCloseConnections: "idle",
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Every route, for the authorisation matrix test (a route cannot ship without a decision).
+  const routes: { method: string; url: string }[] = [];
+  app.decorate("registeredRoutes", routes);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
 

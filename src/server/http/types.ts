@@ -22,6 +22,9 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    registeredRoutes: { method: string; url: string }[];
+  }
 }
 
 /** The signed-in actor; the authentication hook has already rejected anonymous requests. */
