@@ -65,10 +65,17 @@ function lastTherapistAskedOpen(coded: readonly CodedUtterance[]): boolean {
   return previous?.role === "therapist" && previous.question === "open";
 }
 
-/** Tokens with a letter or digit (punctuation is not a word). */
+/** Tokens that start with a letter or digit (punctuation and symbols are not words). */
 function countWords(tokens: readonly string[]): number {
   let words = 0;
-  for (const token of tokens) if (/[\p{L}\p{N}]/u.test(token)) words += 1;
+  for (const token of tokens) {
+    const code = token.charCodeAt(0);
+    const ascii =
+      (code >= 48 && code <= 57) ||
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90);
+    if (ascii || (code > 127 && /^[\p{L}\p{N}]/u.test(token))) words += 1;
+  }
   return words;
 }
 

@@ -51,31 +51,28 @@ export interface SessionProfile {
   ruptureMarkers: { index: number; marker: RuptureMarker; text: string }[];
 }
 
-function count<T>(items: readonly T[], test: (item: T) => boolean): number {
-  return items.reduce((n, item) => (test(item) ? n + 1 : n), 0);
-}
-
+/** Counts every code in one pass over the utterances. */
 export function sessionCounts(coded: readonly CodedUtterance[]): SessionCounts {
-  const therapist = coded.filter((u) => u.role === "therapist");
-  const client = coded.filter((u) => u.role === "client");
-  const simple = count(therapist, (u) => u.reflection === "simple");
-  const complex = count(therapist, (u) => u.reflection === "complex");
-  const open = count(therapist, (u) => u.question === "open");
-  const closed = count(therapist, (u) => u.question === "closed");
-  const behaviours = ["reflection", "question", "input", "other"] as const;
-  const talks = ["change", "sustain", "neutral"] as const;
-  return {
-    therapistUtterances: therapist.length,
-    clientUtterances: client.length,
-    behaviour: Object.fromEntries(
-      behaviours.map((b) => [b, count(therapist, (u) => u.behaviour === b)]),
-    ) as Record<Behaviour, number>,
-    reflections: { simple, complex, total: simple + complex },
-    questions: { open, closed, total: open + closed },
-    talk: Object.fromEntries(
-      talks.map((t) => [t, count(client, (u) => u.talk === t)]),
-    ) as Record<Talk, number>,
+  const counts: SessionCounts = {
+    therapistUtterances: 0,
+    clientUtterances: 0,
+    behaviour: { reflection: 0, question: 0, input: 0, other: 0 },
+    reflections: { simple: 0, complex: 0, total: 0 },
+    questions: { open: 0, closed: 0, total: 0 },
+    talk: { change: 0, sustain: 0, neutral: 0 },
   };
+  for (const u of coded) {
+    if (u.role === "client") counts.clientUtterances += 1;
+    else counts.therapistUtterances += 1;
+    if (u.behaviour) counts.behaviour[u.behaviour] += 1;
+    if (u.reflection) counts.reflections[u.reflection] += 1;
+    if (u.question) counts.questions[u.question] += 1;
+    if (u.talk) counts.talk[u.talk] += 1;
+  }
+  counts.reflections.total =
+    counts.reflections.simple + counts.reflections.complex;
+  counts.questions.total = counts.questions.open + counts.questions.closed;
+  return counts;
 }
 
 function turnStatistics(coded: readonly CodedUtterance[]): {
