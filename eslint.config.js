@@ -15,7 +15,7 @@ export default tseslint.config(
       "node_modules/**",
       "data/**",
       "coverage/**",
-      "src/web/**",
+      "e2e-artifacts/**",
       "*.config.*",
       "eslint.config.js",
     ],
@@ -52,13 +52,37 @@ export default tseslint.config(
     },
   },
   {
+    // The browser UI is type-checked against its own tsconfig (DOM, JSX, bundler resolution).
+    files: ["src/web/**/*.{ts,tsx}"],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: ["./src/web/tsconfig.json"],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: outward(["server", "cli"]) },
+      ],
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
     files: ["src/cli/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: outward(["web"]) }],
     },
   },
   {
-    files: ["**/*.test.ts", "test/**/*.ts", "e2e/**/*.ts", "scripts/**/*.ts"],
+    files: [
+      "**/*.test.ts",
+      "**/*.test.tsx",
+      "test/**/*.ts",
+      "e2e/**/*.ts",
+      "scripts/**/*.ts",
+    ],
     rules: {
       "@typescript-eslint/no-floating-promises": "off",
       "@typescript-eslint/no-unsafe-assignment": "off",

@@ -27,6 +27,7 @@ import { loggerOptions } from "./logging.js";
 import { memberRoutes } from "./members/members.routes.js";
 import { organisationRoutes } from "./organisations/organisations.routes.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
+import { webRoutes } from "./web/web.routes.js";
 
 export interface BuildOptions {
   logger?: boolean;
@@ -108,5 +109,6 @@ export async function buildApp(
   consentRoutes(app, context);
   subjectAccessRoutes(app, context);
   auditRoutes(app, context);
+  webRoutes(app);
   return app;
 }

@@ -1,0 +1,77 @@
+// Invite a member with a role; without an initial password they set one through the reset email.
+import { useId, useState } from "react";
+import { inviteMember } from "../api/admin";
+import type { Member, Role } from "../api/types";
+import { ActionStatus } from "../components/ActionStatus";
+import { Field } from "../components/Field";
+import { useAction } from "../components/useAction";
+
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: "Administrator",
+  supervisor: "Supervisor",
+  therapist: "Therapist",
+};
+
+export function InviteMemberForm({
+  onInvited,
+}: {
+  onInvited: (m: Member) => void;
+}) {
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("therapist");
+  const roleId = useId();
+  const action = useAction();
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        action.run(async () => {
+          const member = await inviteMember({
+            email: email.trim(),
+            name: name.trim(),
+            role,
+          });
+          setEmail("");
+          setName("");
+          onInvited(member);
+          return `Invited ${member.name} as ${ROLE_LABEL[member.role].toLowerCase()}.`;
+        });
+      }}
+    >
+      <Field
+        label="Name"
+        required
+        maxLength={200}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <Field
+        label="Email"
+        type="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <div className="field">
+        <label htmlFor={roleId}>Role</label>
+        <select
+          id={roleId}
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+        >
+          {(Object.keys(ROLE_LABEL) as Role[]).map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={action.busy}>
+        Invite
+      </button>
+      <ActionStatus action={action} />
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+// Members with their role and state; deactivate (or reactivate) and hand over a caseload.
+import { useId, useState } from "react";
+import { setMemberActive, transferCaseload } from "../api/admin";
+import type { Member } from "../api/types";
+import { ActionStatus } from "../components/ActionStatus";
+import { useAction, type Action } from "../components/useAction";
+import { ROLE_LABEL } from "./InviteMemberForm";
+
+function TransferCaseload({
+  from,
+  therapists,
+  action,
+}: {
+  from: Member;
+  therapists: Member[];
+  action: Action;
+}) {
+  const [to, setTo] = useState("");
+  const id = useId();
+  return (
+    <form
+      className="inline-form compact"
+      onSubmit={(event) => {
+        event.preventDefault();
+        action.run(async () => {
+          const { transferred } = await transferCaseload(from.id, to);
+          return `Moved ${transferred} clients from ${from.name}.`;
+        });
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        Transfer {from.name}'s caseload to
+      </label>
+      <select
+        id={id}
+        required
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+      >
+        <option value="">Transfer caseload to…</option>
+        {therapists
+          .filter((t) => t.id !== from.id && t.active)
+          .map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+      </select>
+      <button type="submit" className="secondary small" disabled={action.busy}>
+        Transfer<span className="visually-hidden"> {from.name}'s caseload</span>
+      </button>
+    </form>
+  );
+}
+
+export function MembersTable({
+  members,
+  onChange,
+}: {
+  members: Member[];
+  onChange: (m: Member) => void;
+}) {
+  const action = useAction();
+  const therapists = members.filter((m) => m.role === "therapist");
+  return (
+    <>
+      <div
+        className="table-scroll"
+        role="region"
+        aria-label="Members"
+        tabIndex={0}
+      >
+        <table>
+          <caption className="visually-hidden">
+            Members of the organisation
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">State</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.name}</th>
+                <td>{m.email}</td>
+                <td>{ROLE_LABEL[m.role]}</td>
+                <td>{m.active ? "Active" : "Deactivated"}</td>
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="secondary small"
+                    disabled={action.busy}
+                    onClick={() =>
+                      action.run(async () => {
+                        onChange(await setMemberActive(m.id, !m.active));
+                        return `${m.name} ${m.active ? "deactivated" : "reactivated"}.`;
+                      })
+                    }
+                  >
+                    {m.active ? "Deactivate" : "Reactivate"}
+                    <span className="visually-hidden"> {m.name}</span>
+                  </button>
+                  {m.role === "therapist" && (
+                    <TransferCaseload
+                      from={m}
+                      therapists={therapists}
+                      action={action}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ActionStatus action={action} />
+    </>
+  );
+}

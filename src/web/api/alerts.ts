@@ -1,0 +1,57 @@
+// Open alerts of the caller's caseload (GET /api/alerts, issue 6), read defensively: until the
+// signals API exists the caseload simply has no attention reasons.
+import { firstNumber, firstString, isObject, itemsOf } from "./fields";
+import { ApiError, api } from "./http";
+
+export interface Alert {
+  id: string;
+  clientId: string;
+  kind: string;
+  /** Higher is more severe; string severities are mapped by SEVERITY_RANK. */
+  severity: number;
+  explanation: string;
+  createdAt: string;
+}
+
+const SEVERITY_RANK: Record<string, number> = {
+  low: 1,
+  medium: 2,
+  high: 3,
+  critical: 4,
+};
+
+function parseOne(raw: unknown): Alert | null {
+  if (!isObject(raw)) return null;
+  const id = firstString(raw, ["id"]);
+  const clientId = firstString(raw, ["clientId"]);
+  const kind = firstString(raw, ["kind"]);
+  const status = firstString(raw, ["status"]) ?? "open";
+  const word = firstString(raw, ["severity"]);
+  const severity =
+    firstNumber(raw, ["severity"]) ?? (word ? SEVERITY_RANK[word] : undefined);
+  if (!id || !clientId || !kind || status !== "open") return null;
+  return {
+    id,
+    clientId,
+    kind,
+    severity: severity ?? 0,
+    explanation: firstString(raw, ["explanation"]) ?? "",
+    createdAt: firstString(raw, ["createdAt"]) ?? "",
+  };
+}
+
+export function parseAlerts(body: unknown): Alert[] {
+  return itemsOf(body)
+    .map(parseOne)
+    .filter((a): a is Alert => a !== null);
+}
+
+/** Open alerts, or null while the server has no alerts API. */
+export async function fetchOpenAlerts(): Promise<Alert[] | null> {
+  try {
+    return parseAlerts(await api<unknown>("GET", "/api/alerts"));
+  } catch (error) {
+    if (error instanceof ApiError && error.routeMissing) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,125 @@
+// The API's shapes as the browser sees them (mirrors the route schemas in docs/openapi.json).
+
+export type Role = "admin" | "supervisor" | "therapist";
+
+export interface Me {
+  id: string;
+  organisationId: string;
+  email: string;
+  name: string;
+  role: Role;
+  totpEnabled: boolean;
+  totpRequired: boolean;
+}
+
+export interface LoginResult {
+  secondFactorRequired: boolean;
+  csrfToken: string;
+  me: Me | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export type ClientStatus = "active" | "discharged";
+
+export interface Client {
+  id: string;
+  name: string;
+  therapistId: string;
+  status: ClientStatus;
+  sharedWith: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Episode {
+  id: string;
+  clientId: string;
+  openedAt: string;
+  dischargedAt: string | null;
+  dischargeReason: string | null;
+}
+
+export const SESSION_STATUSES = [
+  "scheduled",
+  "attended",
+  "cancelled",
+  "no-show",
+] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export interface TherapySession {
+  id: string;
+  clientId: string;
+  episodeId: string | null;
+  therapistId: string;
+  startsAt: string;
+  status: SessionStatus;
+}
+
+export type GoalStatus = "active" | "achieved" | "dropped";
+
+export interface Goal {
+  id: string;
+  clientId: string;
+  text: string;
+  status: GoalStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const CONSENT_KINDS = [
+  "routine-measurement",
+  "transcript-analysis",
+  "research-export",
+  "aggregate-statistics",
+] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+export interface Consent {
+  kind: ConsentKind;
+  granted: boolean;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface Member {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  supervisees?: string[];
+  createdAt: string;
+}
+
+export interface OrganisationSettings {
+  requireTotp?: boolean;
+  crisisInformation?: string;
+  timeZone?: string;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  settings: OrganisationSettings;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  clientId: string | null;
+  action: string;
+  source: string | null;
+  hash: string;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  next: number | null;
+}

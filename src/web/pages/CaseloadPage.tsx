@@ -1,0 +1,110 @@
+// The caseload: clients ordered by what needs attention, with search and a status filter.
+import { useState } from "react";
+import { allMembers } from "../api/admin";
+import { AddClientForm } from "../caseload/AddClientForm";
+import { orderCaseload, type CaseloadRow } from "../caseload/attention";
+import {
+  CaseloadSearch,
+  type CaseloadFilter,
+} from "../caseload/CaseloadSearch";
+import { CaseloadTable } from "../caseload/CaseloadTable";
+import {
+  loadCaseload,
+  type CaseloadPage as Loaded,
+} from "../caseload/loadCaseload";
+import { PageHeading } from "../components/PageHeading";
+import { canEditClients, useSession } from "../components/session";
+import { useLoad } from "../components/useLoad";
+import { navigate, clientHref } from "../router";
+
+function orderCaption(sources: Loaded["sources"]): string {
+  const basis = [
+    sources.alerts ? "open alerts" : null,
+    sources.responses ? "latest response" : null,
+    "name",
+  ].filter(Boolean);
+  return `Ordered by ${basis.join(", then ")}.`;
+}
+
+function useTherapistNames(show: boolean): Map<string, string> | null {
+  const members = useLoad(
+    async () => (show ? await allMembers("therapist") : []),
+    String(show),
+  );
+  if (!show || !members.data) return null;
+  return new Map(members.data.map((m) => [m.id, m.name]));
+}
+
+export function CaseloadPage() {
+  const { me } = useSession();
+  const [filter, setFilter] = useState<CaseloadFilter>({
+    name: "",
+    status: "",
+  });
+  const [more, setMore] = useState<CaseloadRow[]>([]);
+  const query = {
+    ...(filter.name ? { name: filter.name.trim() } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const first = useLoad(() => loadCaseload(query), JSON.stringify(query));
+  const [next, setNext] = useState<string | null | undefined>(undefined);
+  const therapistNames = useTherapistNames(me.role === "supervisor");
+  const cursor = next === undefined ? (first.data?.next ?? null) : next;
+  const rows = orderCaseload([...(first.data?.rows ?? []), ...more]);
+
+  const loadMore = () => {
+    if (!cursor) return;
+    loadCaseload({ ...query, cursor }).then(
+      (page) => {
+        setMore((m) => [...m, ...page.rows]);
+        setNext(page.next);
+      },
+      () => setNext(null),
+    );
+  };
+
+  return (
+    <>
+      <PageHeading>
+        {me.role === "supervisor" ? "Supervisees' caseloads" : "Caseload"}
+      </PageHeading>
+      {me.role === "supervisor" && (
+        <p>Read-only: the caseloads of the therapists you supervise.</p>
+      )}
+      <CaseloadSearch
+        onSearch={(f) => {
+          setMore([]);
+          setNext(undefined);
+          setFilter(f);
+        }}
+      />
+      {first.error && (
+        <p role="alert" className="error">
+          {first.error}
+        </p>
+      )}
+      {first.loading && <p role="status">Loading the caseload…</p>}
+      {first.data && rows.length === 0 && <p>No clients match.</p>}
+      {first.data && rows.length > 0 && (
+        <CaseloadTable
+          rows={rows}
+          caption={orderCaption(first.data.sources)}
+          therapistNames={therapistNames}
+        />
+      )}
+      {cursor && (
+        <button type="button" className="secondary" onClick={loadMore}>
+          Show more clients
+        </button>
+      )}
+      {canEditClients(me) && (
+        <section aria-labelledby="add-client">
+          <h2 id="add-client">Add a client</h2>
+          <AddClientForm
+            onAdded={(client) => navigate(clientHref(client.id))}
+          />
+        </section>
+      )}
+    </>
+  );
+}

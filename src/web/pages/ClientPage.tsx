@@ -1,0 +1,76 @@
+// One client: details, scores, sessions, goals, episodes, consents, care team and export.
+// Supervisors and break-glass administrators read; only therapists see the edit controls.
+import { getClient } from "../api/clients";
+import type { Client } from "../api/types";
+import { CareTeamSection } from "../client/CareTeamSection";
+import { ConsentsSection } from "../client/ConsentsSection";
+import { EpisodesSection } from "../client/EpisodesSection";
+import { ExportSection } from "../client/ExportSection";
+import { GoalsSection } from "../client/GoalsSection";
+import { OutcomesSection } from "../client/OutcomesSection";
+import { SessionsSection } from "../client/SessionsSection";
+import { Link } from "../components/Link";
+import { PageHeading } from "../components/PageHeading";
+import { formatDate } from "../components/format";
+import { canEditClients, useSession } from "../components/session";
+import { useLoad } from "../components/useLoad";
+
+function ClientDetails({ client }: { client: Client }) {
+  return (
+    <dl className="details">
+      <dt>Status</dt>
+      <dd>{client.status === "active" ? "Active" : "Discharged"}</dd>
+      <dt>Client since</dt>
+      <dd>{formatDate(client.createdAt)}</dd>
+      <dt>Record id</dt>
+      <dd>
+        <code>{client.id}</code>
+      </dd>
+    </dl>
+  );
+}
+
+export function ClientPage({ clientId }: { clientId: string }) {
+  const { me } = useSession();
+  const client = useLoad(() => getClient(clientId), clientId);
+  const canEdit = canEditClients(me);
+  if (client.error)
+    return (
+      <>
+        <PageHeading>Client</PageHeading>
+        <p role="alert" className="error">
+          {client.error}
+        </p>
+        <Link href="/">Back to the caseload</Link>
+      </>
+    );
+  if (!client.data) return <p role="status">Loading the client…</p>;
+  const data = client.data;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/">Caseload</Link>
+      </p>
+      <PageHeading>{data.name}</PageHeading>
+      {!canEdit && (
+        <p className="notice">
+          Read-only: you can see this record but not change it.
+        </p>
+      )}
+      <ClientDetails client={data} />
+      <div className="sections">
+        <OutcomesSection clientId={clientId} />
+        <SessionsSection clientId={clientId} canEdit={canEdit} />
+        <GoalsSection clientId={clientId} canEdit={canEdit} />
+        <EpisodesSection clientId={clientId} canEdit={canEdit} />
+        <ConsentsSection clientId={clientId} canEdit={canEdit} />
+        <CareTeamSection
+          client={data}
+          canEdit={canEdit}
+          onChange={client.set}
+        />
+        <ExportSection clientId={clientId} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+// Password reset while signed out: ask for the email link, or (from the link's #token=…) set
+// a new password. The token stays in the fragment, so it never reaches a server log.
+import { useState } from "react";
+import { completePasswordReset, requestPasswordReset } from "../api/auth";
+import { ActionStatus } from "../components/ActionStatus";
+import { Field } from "../components/Field";
+import { Link } from "../components/Link";
+import { PageHeading } from "../components/PageHeading";
+import { useAction } from "../components/useAction";
+
+function RequestForm() {
+  const [email, setEmail] = useState("");
+  const action = useAction();
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        action.run(async () => {
+          await requestPasswordReset(email.trim());
+          return "If the address belongs to an account, a reset link is on its way.";
+        });
+      }}
+    >
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <button type="submit" disabled={action.busy}>
+        Send a reset link
+      </button>
+      <ActionStatus action={action} />
+    </form>
+  );
+}
+
+function NewPasswordForm({ token }: { token: string }) {
+  const [password, setPassword] = useState("");
+  const action = useAction();
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        action.run(async () => {
+          await completePasswordReset(token, password);
+          return "Password set. You can sign in now.";
+        });
+      }}
+    >
+      <Field
+        label="New password"
+        hint="At least 12 characters."
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <button type="submit" disabled={action.busy}>
+        Set password
+      </button>
+      <ActionStatus action={action} />
+    </form>
+  );
+}
+
+export function ResetPasswordPage() {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get("token");
+  return (
+    <div className="narrow">
+      <PageHeading>Reset your password</PageHeading>
+      {token ? <NewPasswordForm token={token} /> : <RequestForm />}
+      <p>
+        <Link href="/">Back to sign-in</Link>
+      </p>
+    </div>
+  );
+}

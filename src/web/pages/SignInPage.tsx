@@ -1,0 +1,103 @@
+// Sign-in at `/`: email and password, then the authenticator code when the account has one.
+import { useState } from "react";
+import { fetchMe, login, verifyTotp } from "../api/auth";
+import type { Me } from "../api/types";
+import { ActionStatus } from "../components/ActionStatus";
+import { Field } from "../components/Field";
+import { Link } from "../components/Link";
+import { PageHeading } from "../components/PageHeading";
+import { useAction } from "../components/useAction";
+
+interface Props {
+  onSignedIn: (me: Me) => void;
+}
+
+function PasswordStep({ onDone }: { onDone: (me: Me | null) => void }) {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const action = useAction();
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        action.run(async () => {
+          const result = await login(email, password);
+          onDone(result.secondFactorRequired ? null : result.me);
+          return undefined;
+        });
+      }}
+    >
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <button type="submit" disabled={action.busy}>
+        Sign in
+      </button>
+      <ActionStatus action={action} />
+    </form>
+  );
+}
+
+function CodeStep({ onDone }: { onDone: (me: Me) => void }) {
+  const [code, setCode] = useState("");
+  const action = useAction();
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        action.run(async () => {
+          await verifyTotp(code.replace(/\s/g, ""));
+          onDone(await fetchMe());
+          return undefined;
+        });
+      }}
+    >
+      <Field
+        label="Code from your authenticator app"
+        hint="Six digits, or one of your recovery codes."
+        autoComplete="one-time-code"
+        inputMode="text"
+        required
+        autoFocus
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
+      <button type="submit" disabled={action.busy}>
+        Verify
+      </button>
+      <ActionStatus action={action} />
+    </form>
+  );
+}
+
+export function SignInPage({ onSignedIn }: Props) {
+  const [step, setStep] = useState<"password" | "code">("password");
+  return (
+    <div className="narrow">
+      <PageHeading>Sign in</PageHeading>
+      {step === "password" ? (
+        <PasswordStep
+          onDone={(me) => (me ? onSignedIn(me) : setStep("code"))}
+        />
+      ) : (
+        <CodeStep onDone={onSignedIn} />
+      )}
+      <p>
+        <Link href="/reset-password">Forgot your password?</Link>
+      </p>
+    </div>
+  );
+}
