@@ -17,12 +17,15 @@ export interface TrainingOptions {
   l2: number;
   iterations: number;
   learningRate: number;
+  /** "balanced" weights classes inversely to frequency; "none" weights every example equally. */
+  classWeighting: "balanced" | "none";
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = {
   l2: 1e-4,
   iterations: 200,
   learningRate: 0.05,
+  classWeighting: "balanced",
 };
 
 function classWeights(targets: readonly number[], k: number): number[] {
@@ -100,7 +103,10 @@ export function trainLogisticRegression(
     bias: new Array<number>(k).fill(0),
     weights: new Float64Array(size),
   };
-  const weights = classWeights(set.targets, k);
+  const weights =
+    options.classWeighting === "balanced"
+      ? classWeights(set.targets, k)
+      : new Array<number>(k).fill(1);
   const grad = new Float64Array(size);
   const gradBias = new Array<number>(k).fill(0);
   const optimiser = new Adam(size + k, options.learningRate);
