@@ -20,6 +20,9 @@ import { clientRoutes } from "./clients/clients.routes.js";
 import { episodeRoutes } from "./episodes/episodes.routes.js";
 import { goalRoutes } from "./goals/goals.routes.js";
 import { healthRoutes } from "./health/health.routes.js";
+import { fhirRoutes } from "./fhir/fhir.routes.js";
+import { instrumentRoutes } from "./instruments/instruments.routes.js";
+import { responseRoutes } from "./responses/responses.routes.js";
 import { installErrorHandling } from "./http/errorHandler.js";
 import type { App } from "./http/types.js";
 import { validatorCompiler } from "./http/validation.js";
@@ -109,6 +112,9 @@ export async function buildApp(
   consentRoutes(app, context);
   subjectAccessRoutes(app, context);
   auditRoutes(app, context);
+  instrumentRoutes(app, context);
+  responseRoutes(app, context);
+  await fhirRoutes(app, context);
   webRoutes(app);
   return app;
 }

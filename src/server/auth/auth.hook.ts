@@ -1,4 +1,4 @@
-// Authenticates every /api request (session cookie or API token); anonymous requests get 401.
+// Authenticates every /api and /fhir request (session cookie or API token); anonymous requests get 401.
 // Cookie-authenticated state changes must carry a CSRF token bound to the session.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../context.js";
@@ -15,6 +15,7 @@ import { TOKEN_PREFIX, findToken } from "./tokens.repository.js";
 
 export const SESSION_COOKIE = "rapport_session";
 const TOUCH_INTERVAL_MS = 60_000;
+const AUTHENTICATED = ["/api/", "/fhir/"];
 const PUBLIC = ["/api/auth/login", "/api/auth/password-reset/", "/api/docs"];
 const SECOND_FACTOR_PENDING_ALLOWED = [
   "/api/auth/totp/verify",
@@ -138,8 +139,8 @@ export function installAuthentication(app: App, context: AppContext): void {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (request) => {
     const url = request.url.split("?")[0] ?? "";
-    if (!url.startsWith("/api/") || PUBLIC.some((p) => url.startsWith(p)))
-      return;
+    if (!AUTHENTICATED.some((p) => url.startsWith(p))) return;
+    if (PUBLIC.some((p) => url.startsWith(p))) return;
     const bearer = /^Bearer (\S+)$/i.exec(
       request.headers.authorization ?? "",
     )?.[1];

@@ -54,6 +54,26 @@ export async function consentState(
   });
 }
 
+/** The clients of an organisation whose latest record of a consent kind grants it. */
+export async function clientsConsenting(
+  db: Db,
+  organisationId: string,
+  kind: ConsentKind,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("consents")
+    .select(["client_id", "granted"])
+    .where("organisation_id", "=", organisationId)
+    .where("kind", "=", kind)
+    .orderBy("recorded_at")
+    .orderBy("id")
+    .execute();
+  const latest = new Map(rows.map((r) => [r.client_id, r.granted === 1]));
+  return new Set(
+    [...latest].filter(([, granted]) => granted).map(([id]) => id),
+  );
+}
+
 /** Refuses clearly when the client has not given the consent an action needs. */
 export async function requireConsent(
   db: Db,

@@ -185,6 +185,7 @@ export interface ScoringColumns {
   subscales: string; // JSON
   risk_items: string; // JSON
   result: string; // JSON ScoreResult
+  scored_at: string;
 }
 
 export interface ResponseTable extends ScoringColumns {
@@ -206,7 +207,6 @@ export interface ResponseScoringTable extends ScoringColumns {
   organisation_id: string;
   client_id: string;
   response_id: string;
-  scored_at: string;
   replaced_at: string;
   replaced_by: string | null;
 }

@@ -9,12 +9,14 @@ import { hashPassword } from "../auth/password.js";
 import type { AppContext } from "../context.js";
 import { inTransaction, isoNow, newId } from "../context.js";
 import type { Db } from "../db/database.js";
-import type { MemberTable, Role } from "../db/schema.js";
+import type { MemberTable, Role, SessionTable } from "../db/schema.js";
 import {
   insertMember,
   replaceSupervisees,
 } from "../members/members.repository.js";
 import { insertOrganisation } from "../organisations/organisations.repository.js";
+import { insertResponses } from "../responses/responses.repository.js";
+import { demoConsents, demoResponses } from "./demoResponses.js";
 
 export interface DemoResult {
   password: string;
@@ -70,23 +72,24 @@ async function seedClient(
       discharge_reason: null,
     })
     .execute();
-  if (fixture.sessions.length > 0) {
-    await trx
-      .insertInto("sessions")
-      .values(
-        fixture.sessions.map((s) => ({
-          id: newId(),
-          organisation_id: organisationId,
-          client_id: id,
-          episode_id: episodeId,
-          therapist_id: therapistId,
-          starts_at: s.startsAt,
-          status: s.status,
-          created_at: first,
-        })),
-      )
-      .execute();
-  }
+  const sessions: SessionTable[] = fixture.sessions.map((s) => ({
+    id: newId(),
+    organisation_id: organisationId,
+    client_id: id,
+    episode_id: episodeId,
+    therapist_id: therapistId,
+    starts_at: s.startsAt,
+    status: s.status,
+    created_at: first,
+  }));
+  if (sessions.length > 0)
+    await trx.insertInto("sessions").values(sessions).execute();
+  const ids = { organisationId, clientId: id, therapistId };
+  await trx.insertInto("consents").values(demoConsents(ids, first)).execute();
+  await insertResponses(
+    trx,
+    await demoResponses(context, trx, ids, fixture, sessions),
+  );
   for (const goal of fixture.goals) {
     await trx
       .insertInto("goals")

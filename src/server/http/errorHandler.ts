@@ -49,6 +49,11 @@ function fromFastify(error: FastifyError): AppError {
   return new AppError("internal", "internal error");
 }
 
+/** Any failure as an AppError (for edges that render errors differently, such as FHIR). */
+export function toAppError(error: FastifyError | AppError): AppError {
+  return error instanceof AppError ? error : fromFastify(error);
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const appError = error instanceof AppError ? error : fromFastify(error);

@@ -1,4 +1,6 @@
-// A client's export as a FHIR R4 collection Bundle (Patient, EpisodeOfCare, Encounter, Goal).
+// A client's export as a FHIR R4 collection Bundle (Patient, EpisodeOfCare, Encounter, Goal,
+// QuestionnaireResponse).
+import type { FhirQuestionnaireResponse } from "../../core/fhir/types.js";
 import type { ClientExport } from "./subjectAccess.service.js";
 
 type Resource = Record<string, unknown> & { resourceType: string; id: string };
@@ -15,7 +17,10 @@ const GOAL_STATUS: Record<string, string> = {
   dropped: "cancelled",
 };
 
-export function clientBundle(data: ClientExport): Record<string, unknown> {
+export function clientBundle(
+  data: ClientExport,
+  questionnaireResponses: readonly FhirQuestionnaireResponse[] = [],
+): Record<string, unknown> {
   const patientRef = { reference: `Patient/${data.client.id}` };
   const resources: Resource[] = [
     {
@@ -56,6 +61,7 @@ export function clientBundle(data: ClientExport): Record<string, unknown> {
       description: { text: g.text },
       subject: patientRef,
     })),
+    ...questionnaireResponses.map((qr) => ({ ...qr, id: qr.id ?? "" })),
   ];
   return {
     resourceType: "Bundle",

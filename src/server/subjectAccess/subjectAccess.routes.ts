@@ -4,8 +4,11 @@ import { breakGlass } from "../access/breakGlass.js";
 import type { AppContext } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
 import { IdParams } from "../http/schemas.js";
-import { clientBundle } from "./fhirBundle.js";
-import { eraseClient, exportClient } from "./subjectAccess.service.js";
+import {
+  eraseClient,
+  exportClient,
+  exportClientFhir,
+} from "./subjectAccess.service.js";
 
 export function subjectAccessRoutes(app: App, context: AppContext): void {
   const tags = ["subject access"];
@@ -26,18 +29,16 @@ export function subjectAccessRoutes(app: App, context: AppContext): void {
       },
     },
     async (request, reply) => {
-      const data = await exportClient(
-        context,
-        actorOf(request),
-        request.params.id,
-      );
+      const actor = actorOf(request);
+      const fhir = request.query.format === "fhir";
+      const body = fhir
+        ? await exportClientFhir(context, actor, request.params.id)
+        : await exportClient(context, actor, request.params.id);
       void reply.header(
         "content-disposition",
-        `attachment; filename="client-${request.params.id}.${request.query.format === "fhir" ? "fhir." : ""}json"`,
+        `attachment; filename="client-${request.params.id}.${fhir ? "fhir." : ""}json"`,
       );
-      return request.query.format === "fhir"
-        ? reply.type("application/fhir+json").send(clientBundle(data))
-        : data;
+      return fhir ? reply.type("application/fhir+json").send(body) : body;
     },
   );
   app.post(

@@ -7,6 +7,10 @@ import type { AppContext } from "../context.js";
 import { inTransaction, isoNow } from "../context.js";
 import { consentState } from "../consents/consents.service.js";
 import { AppError, notFound } from "../errors.js";
+import { questionnaireResponses } from "../fhir/questionnaireResponses.js";
+import { clientResponses } from "../responses/responses.service.js";
+import type { ResponseView } from "../responses/responseView.js";
+import { clientBundle } from "./fhirBundle.js";
 
 export interface ClientExport {
   exportedAt: string;
@@ -32,6 +36,8 @@ export interface ClientExport {
   }[];
   goals: { id: string; text: string; status: string; createdAt: string }[];
   consents: Awaited<ReturnType<typeof consentState>>;
+  /** Questionnaire responses with their answers and every scoring, oldest first. */
+  responses: ResponseView[];
   accessHistory: {
     at: string;
     actorId: string | null;
@@ -50,31 +56,33 @@ export async function exportClient(
   const db = context.db;
   const decrypt = (value: string) =>
     context.cipher.decrypt(db, org, clientId, value);
-  const [episodes, sessions, goals, consents, history] = await Promise.all([
-    db
-      .selectFrom("episodes")
-      .selectAll()
-      .where("organisation_id", "=", org)
-      .where("client_id", "=", clientId)
-      .orderBy("opened_at")
-      .execute(),
-    db
-      .selectFrom("sessions")
-      .selectAll()
-      .where("organisation_id", "=", org)
-      .where("client_id", "=", clientId)
-      .orderBy("starts_at")
-      .execute(),
-    db
-      .selectFrom("goals")
-      .selectAll()
-      .where("organisation_id", "=", org)
-      .where("client_id", "=", clientId)
-      .orderBy("id")
-      .execute(),
-    consentState(db, org, clientId),
-    listAudit(db, org, clientId),
-  ]);
+  const [episodes, sessions, goals, consents, history, responses] =
+    await Promise.all([
+      db
+        .selectFrom("episodes")
+        .selectAll()
+        .where("organisation_id", "=", org)
+        .where("client_id", "=", clientId)
+        .orderBy("opened_at")
+        .execute(),
+      db
+        .selectFrom("sessions")
+        .selectAll()
+        .where("organisation_id", "=", org)
+        .where("client_id", "=", clientId)
+        .orderBy("starts_at")
+        .execute(),
+      db
+        .selectFrom("goals")
+        .selectAll()
+        .where("organisation_id", "=", org)
+        .where("client_id", "=", clientId)
+        .orderBy("id")
+        .execute(),
+      consentState(db, org, clientId),
+      listAudit(db, org, clientId),
+      clientResponses(context, org, clientId),
+    ]);
   await appendAudit(db, {
     organisationId: org,
     actorId: actor.memberId,
@@ -114,6 +122,7 @@ export async function exportClient(
       })),
     ),
     consents,
+    responses,
     accessHistory: history.map((h) => ({
       at: h.at,
       actorId: h.actor_id,
@@ -123,8 +132,25 @@ export async function exportClient(
   };
 }
 
+/** The export as a FHIR R4 collection Bundle, questionnaire responses included. */
+export async function exportClientFhir(
+  context: AppContext,
+  actor: Actor,
+  clientId: string,
+): Promise<Record<string, unknown>> {
+  const data = await exportClient(context, actor, clientId);
+  const responses = await questionnaireResponses(
+    context,
+    actor.organisationId,
+    data.responses,
+  );
+  return clientBundle(data, responses);
+}
+
 /** Tables holding a client's data, children first; the data key goes last. */
 const CLIENT_TABLES = [
+  "response_scorings",
+  "responses",
   "break_glass",
   "consents",
   "goals",

@@ -43,6 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("subscales", "text", (c) => c.notNull()) // JSON
     .addColumn("risk_items", "text", (c) => c.notNull()) // JSON
     .addColumn("result", "text", (c) => c.notNull()) // JSON: the full ScoreResult
+    .addColumn("scored_at", "text", (c) => c.notNull())
     .addColumn("submitted_at", "text", (c) => c.notNull())
     .addColumn("recorded_by", "text") // member id; null for a client's own check-in
     .addColumn("source", "text", (c) => c.notNull())

@@ -1,0 +1,131 @@
+// The one way a response enters the database. The transaction is the caller's, so alert
+// evaluation (issue 6) can run in it and the client check-in (issue 5) can call it with no member.
+import type { RawAnswers } from "../../core/instruments/answerCheck.js";
+import { score } from "../../core/instruments/score.js";
+import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
+import { appendAudit } from "../audit/audit.repository.js";
+import { requireConsent } from "../consents/consents.service.js";
+import type { AppContext } from "../context.js";
+import { isoNow, newId } from "../context.js";
+import type { Db } from "../db/database.js";
+import type { ResponseSource, ResponseTable } from "../db/schema.js";
+import {
+  findEpisode,
+  listEpisodeRows,
+} from "../episodes/episodes.repository.js";
+import { AppError, notFound } from "../errors.js";
+import { resolvePack } from "../instruments/instrumentCatalogue.js";
+import { findSession } from "../sessions/sessions.repository.js";
+import { insertResponses } from "./responses.repository.js";
+import { scoringColumns } from "./storedScoring.js";
+import { responseView, type ResponseView } from "./responseView.js";
+
+export interface ResponseInput {
+  organisationId: string;
+  clientId: string;
+  instrumentId: string;
+  /** A specific pack version; the latest when absent. */
+  version?: string;
+  sessionId?: string;
+  episodeId?: string;
+  /** Paper-form values keyed by linkId. */
+  answers: RawAnswers;
+  submittedAt?: string;
+  /** The member who entered it; null for a client's own check-in. */
+  recordedBy: string | null;
+  source: ResponseSource;
+  /** Where the request came from, for the audit trail. */
+  auditSource: string | null;
+}
+
+/** The episode a response belongs to: the one named, else its session's, else the open one. */
+async function episodeFor(
+  trx: Db,
+  input: ResponseInput,
+): Promise<string | null> {
+  const org = input.organisationId;
+  const session = input.sessionId
+    ? await findSession(trx, org, input.clientId, input.sessionId)
+    : undefined;
+  if (input.sessionId && !session) throw notFound("session");
+  if (input.episodeId) {
+    if (!(await findEpisode(trx, org, input.clientId, input.episodeId)))
+      throw notFound("episode");
+    if (session?.episode_id && session.episode_id !== input.episodeId)
+      throw new AppError(
+        "validation",
+        "the session belongs to another episode than the one given",
+      );
+    return input.episodeId;
+  }
+  if (session) return session.episode_id;
+  const open = (await listEpisodeRows(trx, org, input.clientId)).filter(
+    (e) => e.discharged_at === null,
+  );
+  return open.at(-1)?.id ?? null;
+}
+
+/**
+ * Scores and stores one response with the client's routine-measurement consent; an unknown
+ * instrument, version, session or episode, or answers that do not score, store nothing.
+ * The caller has checked that the actor may write to this client.
+ */
+export async function recordResponse(
+  context: AppContext,
+  trx: Db,
+  input: ResponseInput,
+): Promise<ResponseView> {
+  const org = input.organisationId;
+  await requireConsent(trx, org, input.clientId, "routine-measurement");
+  const { pack } = await resolvePack(
+    trx,
+    org,
+    input.instrumentId,
+    input.version,
+  );
+  const episodeId = await episodeFor(trx, input);
+  const result = score(pack, input.answers);
+  if (!result.valid)
+    throw new AppError(
+      "validation",
+      `the answers do not make a complete ${pack.id} response: ${(result.reasons ?? []).map((r) => r.message).join("; ")}`,
+      { reasons: result.reasons ?? [], riskItems: result.riskItems },
+    );
+  const answers = Object.fromEntries(
+    Object.entries(input.answers).filter(
+      (e): e is [string, number] => typeof e[1] === "number",
+    ),
+  );
+  const at = isoNow(context);
+  const row: ResponseTable = {
+    id: newId(),
+    organisation_id: org,
+    client_id: input.clientId,
+    episode_id: episodeId,
+    session_id: input.sessionId ?? null,
+    instrument_id: pack.id,
+    answers_enc: await context.cipher.encrypt(
+      trx,
+      org,
+      input.clientId,
+      JSON.stringify(answers),
+    ),
+    ...scoringColumns(result, at),
+    submitted_at: new Date(input.submittedAt ?? at).toISOString(),
+    recorded_by: input.recordedBy,
+    source: input.source,
+    created_at: at,
+  };
+  await insertResponses(trx, [row]);
+  await appendAudit(trx, {
+    organisationId: org,
+    actorId: input.recordedBy,
+    clientId: input.clientId,
+    action: "response.create",
+    source: input.auditSource,
+    at,
+  });
+  // Alerts are raised in the same transaction: a risk answer is never stored without its alert.
+  await evaluateClientAlerts(context, trx, org, input.clientId);
+  return responseView(row, answers, []);
+}

@@ -1,0 +1,50 @@
+// How a ScoreResult is stored and read back: the columns a report filters on, plus the whole
+// result as JSON, so a re-score can move the old scoring to the history unchanged.
+import type { ScoreResult } from "../../core/instruments/score.js";
+import type { RiskHit } from "../../core/instruments/interpret.js";
+import type { ScoringColumns } from "../db/schema.js";
+
+export function scoringColumns(
+  result: ScoreResult,
+  scoredAt: string,
+): ScoringColumns {
+  return {
+    scored_at: scoredAt,
+    instrument_version: result.version,
+    total: result.total,
+    band: result.band?.label ?? null,
+    valid: result.valid ? 1 : 0,
+    subscales: JSON.stringify(result.subscales),
+    risk_items: JSON.stringify(result.riskItems),
+    result: JSON.stringify(result),
+  };
+}
+
+export interface ScoringView {
+  instrumentVersion: string;
+  total: number | null;
+  band: string | null;
+  valid: boolean;
+  clinical: boolean | null;
+  prorated: boolean;
+  subscales: Record<string, number | null>;
+  derived: Record<string, number | null>;
+  missingItems: string[];
+  riskItems: RiskHit[];
+}
+
+export function scoringView(columns: ScoringColumns): ScoringView {
+  const result = JSON.parse(columns.result) as ScoreResult;
+  return {
+    instrumentVersion: columns.instrument_version,
+    total: columns.total,
+    band: columns.band,
+    valid: columns.valid === 1,
+    clinical: result.clinical,
+    prorated: result.prorated,
+    subscales: JSON.parse(columns.subscales) as Record<string, number | null>,
+    derived: result.derived,
+    missingItems: result.missingItems,
+    riskItems: JSON.parse(columns.risk_items) as RiskHit[],
+  };
+}
