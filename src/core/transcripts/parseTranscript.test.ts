@@ -126,3 +126,41 @@ describe("detectFormat", () => {
     expect(detectFormat("a.txt", "Ana: hi")).toBe("text");
   });
 });
+
+describe("more edge cases", () => {
+  it("reads JSON entries with nested values, escapes and several entries per line", () => {
+    const json =
+      '[{"speaker":"A","text":"say \\"}\\" \\\\","meta":{"tags":[1,{"x":"]"}]}},\n{"speaker":"B","text":"ok","start":1.5,"end":2}]';
+    const result = parseTranscript(json, "json");
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.utterances.map((u) => [u.speaker, u.text, u.line])).toEqual([
+      ["A", 'say "}" \\', 1],
+      ["B", "ok", 2],
+    ]);
+  });
+
+  it("does not take a long sentence with a colon for a speaker", () => {
+    const result = parseTranscript(
+      "Ana: I told him\nthe thing I noticed last week was this: nothing changed\n",
+      "text",
+    );
+    expect(result.ok && result.utterances).toEqual([
+      {
+        speaker: "Ana",
+        text: "I told him the thing I noticed last week was this: nothing changed",
+        line: 1,
+      },
+    ]);
+  });
+
+  it("rejects JSON whose end time precedes its start", () => {
+    const result = parseTranscript(
+      '[\n{"speaker":"A","text":"x","start":5,"end":1}\n]',
+      "json",
+    );
+    expect(!result.ok && result.error).toMatchObject({
+      code: "bad-entry",
+      line: 2,
+    });
+  });
+});
