@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runAnalyze } from "./analyze.js";
@@ -86,5 +89,28 @@ describe("rapport analyze", () => {
     await expect(
       runAnalyze(fixture("session.txt"), { format: "text", maxBytes: 10 }),
     ).rejects.toThrow(/limit/);
+  });
+});
+
+describe("streaming a larger file", () => {
+  it("reads a 5,000-entry JSON transcript across stream chunks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rapport-analyze-"));
+    try {
+      const entries = Array.from({ length: 5000 }, (_, i) =>
+        JSON.stringify({
+          speaker: i % 2 ? "Client" : "Therapist",
+          text: i % 2 ? "I want to cut down." : "What would help?",
+        }),
+      );
+      const file = join(dir, "long.json");
+      writeFileSync(file, `[\n${entries.join(",\n")}\n]\n`);
+      const document = JSON.parse(
+        await runAnalyze(file, { format: "json" }),
+      ) as { utterances: { index: number }[] };
+      expect(document.utterances).toHaveLength(5000);
+      expect(document.utterances.at(-1)?.index).toBe(4999);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
