@@ -1,6 +1,8 @@
 // rapport serve: run the HTTP server (seeds demo data only with --demo, into an empty database).
 import type { Command } from "commander";
+import { evaluateSignalsJob } from "../server/alerts/alertJobs.js";
 import { buildApp } from "../server/app.js";
+import { startScheduler } from "../server/jobs/scheduler.js";
 import { databaseIsEmpty, seedDemo } from "../server/demo/seedDemo.js";
 import { startRuntime } from "../server/runtime.js";
 import { action, config, say } from "./runtime.js";
@@ -22,6 +24,8 @@ export function registerServe(program: Command): void {
         if (options.demo && (await databaseIsEmpty(runtime.context.db)))
           printDemoAccounts(await seedDemo(runtime.context));
         const app = await buildApp(runtime.context);
+        runtime.context.log = app.log;
+        const scheduler = startScheduler(runtime.context, [evaluateSignalsJob]);
         let closing = false;
         const shutdown = (signal: string) => {
           if (closing) return;
@@ -30,8 +34,9 @@ export function registerServe(program: Command): void {
             { signal },
             "shutting down: finishing in-flight requests",
           );
-          void app
-            .close()
+          void scheduler
+            .stop()
+            .then(() => app.close())
             .then(() => runtime.close())
             .then(() => process.exit(0));
         };

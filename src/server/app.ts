@@ -9,6 +9,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { AppContext } from "./context.js";
 import { SESSION_COOKIE, installAuthentication } from "./auth/auth.hook.js";
+import { alertRoutes } from "./alerts/alerts.routes.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { authRoutes } from "./auth/auth.routes.js";
 import { passwordRoutes } from "./auth/password.routes.js";
@@ -52,7 +53,8 @@ export async function buildApp(
   const routes: { method: string; url: string }[] = [];
   app.decorate("registeredRoutes", routes);
   app.addHook("onRoute", (route) => {
-    for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url });
+    for (const method of [route.method].flat())
+      if (method !== "HEAD") routes.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
@@ -112,6 +114,7 @@ export async function buildApp(
   consentRoutes(app, context);
   subjectAccessRoutes(app, context);
   auditRoutes(app, context);
+  alertRoutes(app, context);
   instrumentRoutes(app, context);
   responseRoutes(app, context);
   await fhirRoutes(app, context);

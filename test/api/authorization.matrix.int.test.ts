@@ -39,6 +39,7 @@ interface Fixture {
   colleagueId: string;
   supervisorId: string;
   ownId: string;
+  alertId: string;
 }
 
 interface Row {
@@ -393,6 +394,33 @@ export const MATRIX: Record<string, Row> = {
     },
   },
 
+  "GET /api/alerts": {
+    request: () => ({ url: "/api/alerts" }),
+    expect: {
+      anonymous: 401,
+      own: 200,
+      colleague: 200,
+      supervisor: 200,
+      admin: 403,
+      otherOrg: 200,
+    },
+  },
+  "GET /api/clients/:id/alerts": {
+    request: (f) => ({ url: `/api/clients/${f.clientId}/alerts` }),
+    expect: CLIENT,
+  },
+  "POST /api/alerts/:id/acknowledge": {
+    request: (f) => ({
+      url: `/api/alerts/${f.alertId}/acknowledge`,
+      body: { note: "Seen" },
+    }),
+    expect: CLIENT_WRITE,
+  },
+  "POST /api/alerts/:id/resolve": {
+    request: (f) => ({ url: `/api/alerts/${f.alertId}/resolve`, body: {} }),
+    expect: CLIENT_WRITE,
+  },
+
   "GET /api/audit": {
     request: () => ({ url: "/api/audit" }),
     expect: { ...ADMIN_ONLY, otherOrg: 403 },
@@ -470,6 +498,21 @@ describe.each(DIALECTS)("authorisation matrix on %s", (dialect) => {
     const goal = (
       await own.post(`/api/clients/${client.id}/goals`, { text: "Matrix goal" })
     ).json<{ id: string }>();
+    await own.post(`/api/clients/${client.id}/consents`, {
+      kind: "routine-measurement",
+      granted: true,
+    });
+    const risky = Object.fromEntries(
+      Array.from({ length: 9 }, (_, i) => [`q${i + 1}`, i === 8 ? 2 : 1]),
+    );
+    await own.post(`/api/clients/${client.id}/responses`, {
+      instrumentId: "phq-9",
+      answers: risky,
+    });
+    const alertId =
+      (await own.get(`/api/clients/${client.id}/alerts`)).json<{
+        items: { id: string }[];
+      }>().items[0]?.id ?? "missing";
     const members = (await own.get("/api/members?limit=200")).json<{
       items: { id: string; email: string }[];
     }>().items;
@@ -483,6 +526,7 @@ describe.each(DIALECTS)("authorisation matrix on %s", (dialect) => {
       colleagueId: idOf(EMAIL.colleague),
       supervisorId: idOf(EMAIL.supervisor),
       ownId: await ids(own),
+      alertId,
     };
   }
 

@@ -1,5 +1,6 @@
 // Kysely table types. Timestamps are ISO-8601 text and booleans 0/1 integers so the
 // same schema runs on SQLite and PostgreSQL; ids are application-generated UUIDv7.
+import type { AlertTable, JobLeaseTable } from "./alertsSchema.js";
 
 export type Role = "admin" | "supervisor" | "therapist";
 export type SessionStatus = "scheduled" | "attended" | "cancelled" | "no-show";
@@ -212,6 +213,8 @@ export interface ResponseScoringTable extends ScoringColumns {
 }
 
 export interface Database {
+  alerts: AlertTable;
+  job_leases: JobLeaseTable;
   instrument_packs: InstrumentPackTable;
   responses: ResponseTable;
   response_scorings: ResponseScoringTable;

@@ -1,5 +1,6 @@
 // Sessions (appointments): start time, therapist, status.
 import type { Actor } from "../auth/actor.js";
+import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
 import { loadClientFor } from "../access/clientAccess.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { audit } from "../clients/clients.service.js";
@@ -93,6 +94,8 @@ export async function createSession(
       source: actor.source,
       at,
     });
+    // Attendance feeds the disengagement signal: re-evaluate in the same transaction.
+    await evaluateClientAlerts(context, trx, actor.organisationId, clientId);
   });
   return view(row);
 }
@@ -126,6 +129,8 @@ export async function changeSession(
       source: actor.source,
       at,
     });
+    // Attendance feeds the disengagement signal: re-evaluate in the same transaction.
+    await evaluateClientAlerts(context, trx, actor.organisationId, clientId);
   });
   return view({ ...session, ...set });
 }

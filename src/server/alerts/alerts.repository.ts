@@ -1,0 +1,123 @@
+// Alert rows, scoped by organisation.
+import type { Db } from "../db/database.js";
+import type { AlertStatus, AlertTable } from "../db/alertsSchema.js";
+
+export async function unresolvedAlerts(
+  db: Db,
+  organisationId: string,
+  clientId: string,
+): Promise<AlertTable[]> {
+  return db
+    .selectFrom("alerts")
+    .selectAll()
+    .where("organisation_id", "=", organisationId)
+    .where("client_id", "=", clientId)
+    .where("status", "!=", "resolved")
+    .execute();
+}
+
+export async function resolvedCauses(
+  db: Db,
+  organisationId: string,
+  clientId: string,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom("alerts")
+    .select(["cause_key", "resolved_at"])
+    .where("organisation_id", "=", organisationId)
+    .where("client_id", "=", clientId)
+    .where("status", "=", "resolved")
+    .execute();
+  const latest = new Map<string, string>();
+  for (const r of rows)
+    if (r.resolved_at && (latest.get(r.cause_key) ?? "") < r.resolved_at)
+      latest.set(r.cause_key, r.resolved_at);
+  return latest;
+}
+
+export async function insertAlert(db: Db, row: AlertTable): Promise<void> {
+  await db.insertInto("alerts").values(row).execute();
+}
+
+export async function updateAlert(
+  db: Db,
+  organisationId: string,
+  id: string,
+  patch: Partial<AlertTable>,
+): Promise<void> {
+  await db
+    .updateTable("alerts")
+    .set(patch)
+    .where("organisation_id", "=", organisationId)
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function findAlert(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<AlertTable | undefined> {
+  return db
+    .selectFrom("alerts")
+    .selectAll()
+    .where("organisation_id", "=", organisationId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function listAlertRows(
+  db: Db,
+  organisationId: string,
+  filter: {
+    clientIds?: string[];
+    therapistIds?: string[];
+    sharedWith?: string;
+    statuses: AlertStatus[];
+    limit: number;
+    offset: number;
+  },
+): Promise<AlertTable[]> {
+  let query = db
+    .selectFrom("alerts")
+    .innerJoin("clients", "clients.id", "alerts.client_id")
+    .selectAll("alerts")
+    .where("alerts.organisation_id", "=", organisationId)
+    .where("alerts.status", "in", filter.statuses);
+  if (filter.clientIds)
+    query = query.where(
+      "alerts.client_id",
+      "in",
+      filter.clientIds.length > 0 ? filter.clientIds : [""],
+    );
+  if (filter.therapistIds) {
+    const therapists =
+      filter.therapistIds.length > 0 ? filter.therapistIds : [""];
+    const shared = filter.sharedWith;
+    query = query.where((eb) =>
+      eb.or([
+        eb("clients.therapist_id", "in", therapists),
+        ...(shared
+          ? [
+              eb(
+                "alerts.client_id",
+                "in",
+                eb
+                  .selectFrom("client_shares")
+                  .select("client_id")
+                  .where("organisation_id", "=", organisationId)
+                  .where("member_id", "=", shared),
+              ),
+            ]
+          : []),
+      ]),
+    );
+  }
+  return query
+    .orderBy("alerts.severity_rank")
+    .orderBy("alerts.created_at", "desc")
+    .orderBy("alerts.id")
+    .limit(filter.limit + 1)
+    .offset(filter.offset)
+    .execute();
+}

@@ -1,0 +1,109 @@
+// /api/alerts: the caller's caseload alerts (most severe first), per client, and the lifecycle.
+import { Type } from "@fastify/type-provider-typebox";
+import type { AppContext } from "../context.js";
+import { actorOf, type App } from "../http/types.js";
+import { Id, IdParams, LongText, Page } from "../http/schemas.js";
+import {
+  acknowledgeAlert,
+  listAlerts,
+  resolveAlert,
+} from "./alerts.service.js";
+
+export const Alert = Type.Object({
+  id: Type.String(),
+  clientId: Type.String(),
+  kind: Type.String(),
+  severity: Type.String(),
+  explanation: Type.String(),
+  rule: Type.String(),
+  instrumentId: Type.Union([Type.String(), Type.Null()]),
+  evidence: Type.Record(Type.String(), Type.Unknown()),
+  status: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  acknowledgedAt: Type.Union([Type.String(), Type.Null()]),
+  acknowledgedBy: Type.Union([Type.String(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  resolvedAt: Type.Union([Type.String(), Type.Null()]),
+});
+const Status = Type.Union(
+  ["open", "acknowledged", "unresolved", "resolved", "all"].map((s) =>
+    Type.Literal(s),
+  ),
+);
+const Query = Type.Object(
+  {
+    status: Type.Optional(Status),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    ),
+    cursor: Type.Optional(Type.String({ pattern: "^[0-9]{1,9}$" })),
+  },
+  { additionalProperties: false },
+);
+
+export function alertRoutes(app: App, context: AppContext): void {
+  const tags = ["alerts"];
+  app.get(
+    "/api/alerts",
+    { schema: { tags, querystring: Query, response: { 200: Page(Alert) } } },
+    (request) =>
+      listAlerts(context, actorOf(request), { limit: 50, ...request.query }),
+  );
+  app.get(
+    "/api/clients/:id/alerts",
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: Query,
+        response: { 200: Page(Alert) },
+      },
+    },
+    (request) =>
+      listAlerts(context, actorOf(request), {
+        limit: 50,
+        ...request.query,
+        clientId: request.params.id,
+      }),
+  );
+  app.post(
+    "/api/alerts/:id/acknowledge",
+    {
+      schema: {
+        tags,
+        params: Type.Object({ id: Id }, { additionalProperties: false }),
+        body: Type.Object({ note: LongText }, { additionalProperties: false }),
+        response: { 200: Alert },
+      },
+    },
+    (request) =>
+      acknowledgeAlert(
+        context,
+        actorOf(request),
+        request.params.id,
+        request.body.note,
+      ),
+  );
+  app.post(
+    "/api/alerts/:id/resolve",
+    {
+      schema: {
+        tags,
+        params: Type.Object({ id: Id }, { additionalProperties: false }),
+        body: Type.Object(
+          { note: Type.Optional(LongText) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Alert },
+      },
+    },
+    (request) =>
+      resolveAlert(
+        context,
+        actorOf(request),
+        request.params.id,
+        request.body.note,
+      ),
+  );
+}

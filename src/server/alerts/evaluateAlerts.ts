@@ -1,0 +1,202 @@
+// Evaluates a client's signals and keeps their alerts in step: one unresolved alert per cause,
+// updated in place when its severity or explanation changes. Runs inside the caller's
+// transaction, so a response and the alerts it raises commit together.
+import { buildSignalInput } from "../../core/signals/buildInput.js";
+import {
+  DEFAULT_SIGNAL_OPTIONS,
+  evaluateSignals,
+} from "../../core/signals/index.js";
+import { signalParamsFromPack } from "../../core/signals/fromPack.js";
+import { referenceModels } from "../../core/signals/referenceModels.js";
+import type {
+  InstrumentSignalParams,
+  Signal,
+  SignalOptions,
+} from "../../core/signals/types.js";
+import type { RiskHit } from "../../core/instruments/interpret.js";
+import type { AppContext } from "../context.js";
+import { newId } from "../context.js";
+import type { Db } from "../db/database.js";
+import { catalogue, latestOfEach } from "../instruments/instrumentCatalogue.js";
+import {
+  insertAlert,
+  resolvedCauses,
+  unresolvedAlerts,
+  updateAlert,
+} from "./alerts.repository.js";
+
+const RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+
+export interface OrganisationSignalSettings {
+  ruptureMode?: "sensitive" | "strict";
+}
+
+export function signalOptions(
+  settings: OrganisationSignalSettings,
+): SignalOptions {
+  return {
+    ...DEFAULT_SIGNAL_OPTIONS,
+    rupture: {
+      ...DEFAULT_SIGNAL_OPTIONS.rupture,
+      mode: settings.ruptureMode ?? DEFAULT_SIGNAL_OPTIONS.rupture.mode,
+    },
+  };
+}
+
+async function instrumentParams(
+  db: Db,
+  organisationId: string,
+): Promise<Record<string, InstrumentSignalParams>> {
+  const models = referenceModels();
+  const params: Record<string, InstrumentSignalParams> = {};
+  for (const { pack } of latestOfEach(await catalogue(db, organisationId))) {
+    const p = signalParamsFromPack(pack, models.get(pack.id));
+    if (p) params[pack.id] = p;
+  }
+  return params;
+}
+
+async function signalsFor(
+  trx: Db,
+  organisationId: string,
+  clientId: string,
+  now: string,
+): Promise<Signal[]> {
+  const episode = await trx
+    .selectFrom("episodes")
+    .select("id")
+    .where("organisation_id", "=", organisationId)
+    .where("client_id", "=", clientId)
+    .orderBy("opened_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const inEpisode = <T extends { episode_id: string | null }>(rows: T[]) =>
+    rows.filter(
+      (r) => !episode || r.episode_id === null || r.episode_id === episode.id,
+    );
+  const responses = inEpisode(
+    await trx
+      .selectFrom("responses")
+      .select([
+        "instrument_id",
+        "instrument_version",
+        "total",
+        "subscales",
+        "risk_items",
+        "submitted_at",
+        "session_id",
+        "episode_id",
+        "valid",
+      ])
+      .where("organisation_id", "=", organisationId)
+      .where("client_id", "=", clientId)
+      .execute(),
+  );
+  const sessions = inEpisode(
+    await trx
+      .selectFrom("sessions")
+      .select(["id", "starts_at", "status", "episode_id"])
+      .where("organisation_id", "=", organisationId)
+      .where("client_id", "=", clientId)
+      .execute(),
+  );
+  const org = await trx
+    .selectFrom("organisations")
+    .select("settings")
+    .where("id", "=", organisationId)
+    .executeTakeFirstOrThrow();
+  const input = buildSignalInput(
+    responses.map((r) => ({
+      instrumentId: r.instrument_id,
+      instrumentVersion: r.instrument_version,
+      total: r.valid === 1 ? r.total : null,
+      subscales: JSON.parse(r.subscales) as Record<string, number | null>,
+      riskItems: (JSON.parse(r.risk_items) as RiskHit[]).map((h) => ({
+        linkId: h.linkId,
+        value: h.value,
+      })),
+      submittedAt: r.submitted_at,
+      sessionId: r.session_id,
+    })),
+    sessions.map((s) => ({
+      id: s.id,
+      startsAt: s.starts_at,
+      status: s.status,
+    })),
+    now,
+  );
+  const settings = JSON.parse(org.settings) as OrganisationSignalSettings;
+  return evaluateSignals(input, {
+    instruments: await instrumentParams(trx, organisationId),
+    options: signalOptions(settings),
+  });
+}
+
+/** Returns the ids of alerts created by this evaluation (e.g. to notify about risk). */
+export async function evaluateClientAlerts(
+  context: AppContext,
+  trx: Db,
+  organisationId: string,
+  clientId: string,
+): Promise<string[]> {
+  const now = context.clock().toISOString();
+  const signals = await signalsFor(trx, organisationId, clientId, now);
+  const open = new Map(
+    (await unresolvedAlerts(trx, organisationId, clientId)).map((a) => [
+      a.cause_key,
+      a,
+    ]),
+  );
+  const resolved = await resolvedCauses(trx, organisationId, clientId);
+  const created: string[] = [];
+  const seen = new Set<string>();
+  for (const signal of signals) {
+    if (seen.has(signal.causeKey)) continue;
+    seen.add(signal.causeKey);
+    const fields = {
+      kind: signal.kind,
+      severity: signal.severity,
+      severity_rank: RANK[signal.severity],
+      instrument_id: signal.instrumentId,
+      rule: signal.rule,
+      explanation: signal.explanation,
+      evidence: JSON.stringify(signal.evidence),
+      signal_at: signal.at,
+    };
+    const existing = open.get(signal.causeKey);
+    if (existing) {
+      if (
+        existing.severity !== signal.severity ||
+        existing.explanation !== signal.explanation
+      ) {
+        await updateAlert(trx, organisationId, existing.id, {
+          ...fields,
+          updated_at: now,
+        });
+      }
+      continue;
+    }
+    // A resolved cause comes back only when the evidence is newer than the resolution.
+    const resolvedAt = resolved.get(signal.causeKey);
+    if (resolvedAt && signal.at <= resolvedAt) continue;
+    const id = newId();
+    await insertAlert(trx, {
+      id,
+      organisation_id: organisationId,
+      client_id: clientId,
+      cause_key: signal.causeKey,
+      ...fields,
+      status: "open",
+      created_at: now,
+      updated_at: now,
+      acknowledged_by: null,
+      acknowledged_at: null,
+      note_enc: null,
+      resolved_by: null,
+      resolved_at: null,
+      escalated_at: null,
+    });
+    created.push(id);
+  }
+  return created;
+}
