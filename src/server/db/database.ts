@@ -3,7 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import {
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+} from "kysely";
 import type { DatabaseUrl } from "../config.js";
 import { migrationProvider } from "./migrations/index.js";
 import type { Database } from "./schema.js";
@@ -88,8 +95,24 @@ export async function closeDatabase(opened: OpenedDatabase): Promise<void> {
   await opened.db.destroy();
 }
 
+/** PostgreSQL's current schema; undefined on SQLite. */
+async function currentSchema(db: Db): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const result = await sql<{
+    schema: string;
+  }>`select current_schema() as schema`.execute(db);
+  return result.rows[0]?.schema;
+}
+
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Kysely looks for its own tables in every schema unless told which: name the current one, or a
+  // concurrent migration in another schema (parallel tests) makes it skip creating them.
+  const schema = await currentSchema(db);
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error)
     throw error instanceof Error
