@@ -5,8 +5,10 @@ import { registerAudit } from "./audit.js";
 import { registerBackup } from "./backup.js";
 import { registerCreateAdmin } from "./createAdmin.js";
 import { registerDemo } from "./demo.js";
+import { registerInstruments } from "./instruments.js";
 import { registerMigrate } from "./migrate.js";
 import { registerRotateKey } from "./rotateKey.js";
+import { bundledPacksOnly, registerScore } from "./score.js";
 import { registerServe } from "./serve.js";
 import { registerToken } from "./token.js";
 
@@ -23,5 +25,7 @@ registerCreateAdmin(program);
 registerAudit(program);
 registerToken(program);
 registerRotateKey(program);
+registerScore(program, bundledPacksOnly);
+registerInstruments(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,163 @@
+// rapport score and rapport instruments, run from the compiled dist as a user runs them.
+import { execFile } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundledPack } from "../../src/core/instruments/bundled.js";
+
+const run = promisify(execFile);
+const CLI = path.resolve("dist/cli/main.js");
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+async function rapport(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function writePack(name: string, pack: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, JSON.stringify(pack));
+  return file;
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-cli-instruments-"));
+  env = {
+    PATH: process.env.PATH,
+    RAPPORT_DATA_DIR: dir,
+    RAPPORT_DATA_KEY: crypto.randomBytes(32).toString("base64"),
+    RAPPORT_DEMO_PASSWORD: "demo-password-1",
+  };
+  expect((await rapport("demo")).code).toBe(0);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("rapport score and instruments", () => {
+  it.each(["score", "instruments", "instruments install"])(
+    "%s --help explains itself",
+    async (command) => {
+      const { code, stdout } = await rapport(...command.split(" "), "--help");
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/Usage: rapport/);
+    },
+  );
+
+  it("scores comma-separated answers as one JSON document; invalid answers exit 1 with reasons", async () => {
+    const ok = await rapport("score", "phq-9", "1,2,0,1,0,1,0,0,0");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      valid: true,
+      total: 5,
+      band: { label: "mild" },
+    });
+    const bad = await rapport("score", "phq-9", "1,2,9");
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ valid: false });
+    expect(bad.stderr).toMatch(/q3: 9 is not one of the answers/);
+    expect((await rapport("score", "nope", "1")).code).not.toBe(0);
+  });
+
+  it("installs a valid pack, refuses an invalid one listing every problem on stderr, and lists the result", async () => {
+    const pack = { ...structuredClone(bundledPack("gad-7")), version: "1.1.0" };
+    const broken = { ...pack, id: "Bad Id", kind: "mood", validated: "yes" };
+    const refused = await rapport(
+      "instruments",
+      "install",
+      writePack("bad.json", broken),
+      "--organisation",
+      "Demo Clinic",
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toMatch(/\/id/);
+    expect(refused.stderr).toMatch(/\/kind/);
+    expect(refused.stderr).toMatch(/\/validated/);
+    const file = writePack("gad-7-1.1.0.json", pack);
+    const installed = await rapport(
+      "instruments",
+      "install",
+      file,
+      "--organisation",
+      "Demo Clinic",
+    );
+    expect(installed.code).toBe(0);
+    expect(JSON.parse(installed.stdout)).toMatchObject({
+      id: "gad-7",
+      version: "1.1.0",
+      bundled: false,
+    });
+    const again = await rapport(
+      "instruments",
+      "install",
+      file,
+      "--organisation",
+      "Demo Clinic",
+    );
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already available/);
+    const list = await rapport(
+      "instruments",
+      "list",
+      "--organisation",
+      "Demo Clinic",
+    );
+    const items = JSON.parse(list.stdout) as {
+      id: string;
+      version: string;
+      validated: boolean;
+    }[];
+    expect(items.find((i) => i.id === "gad-7")?.version).toBe("1.1.0");
+    expect(items.find((i) => i.id === "rapport-alliance")?.validated).toBe(
+      false,
+    );
+    const bundledOnly = JSON.parse(
+      (await rapport("instruments", "list")).stdout,
+    ) as { id: string; version: string }[];
+    expect(bundledOnly.find((i) => i.id === "gad-7")?.version).toBe("1.0.0");
+    expect(
+      (
+        await rapport(
+          "instruments",
+          "install",
+          file,
+          "--organisation",
+          "Nowhere",
+        )
+      ).code,
+    ).toBe(2);
+  });
+
+  it("reports reliability with n on the organisation's demo responses", async () => {
+    const res = await rapport(
+      "instruments",
+      "reliability",
+      "rapport-alliance",
+      "--organisation",
+      "Demo Clinic",
+    );
+    expect(res.code).toBe(0);
+    const report = JSON.parse(res.stdout) as {
+      n: number;
+      items: number;
+      alpha: number;
+      omega: number;
+    };
+    expect(report.items).toBe(4);
+    expect(report.n).toBeGreaterThan(100);
+    expect(report.alpha).toBeGreaterThan(0);
+    expect(report.omega).toBeGreaterThan(0);
+  });
+});
