@@ -5,6 +5,6 @@ export type BenchResult = {
   value: number;
   baselineValue: number;
   unit: string;
-  /** Cost relative to the baseline: baselineValue / value for throughputs (1 = same cost). */
+  /** value / baselineValue: for a throughput, 0.5 means half the baseline's rate (twice its cost). */
   ratio: number;
 };
