@@ -2,6 +2,7 @@
 // A route the server registers but this matrix does not list fails the test, so no route can
 // be added without a decision. Each (route, actor) pair gets a fresh sign-in and fresh records.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundledPack } from "../../src/core/instruments/bundled.js";
 import { buildApp } from "../../src/server/app.js";
 import { seedDemo } from "../../src/server/demo/seedDemo.js";
 import type { App } from "../../src/server/http/types.js";
@@ -82,6 +83,21 @@ const PUBLIC = {
   admin: "self",
   otherOrg: "self",
 } as const;
+
+const EVERY_MEMBER = {
+  anonymous: 401,
+  own: 200,
+  colleague: 200,
+  supervisor: 200,
+  admin: 200,
+  otherOrg: 200,
+} as const;
+
+/** A valid pack with a version not installed before (versions are immutable once installed). */
+function newPackVersion(): unknown {
+  const minor = 1 + Math.floor(Math.random() * 1_000_000);
+  return { ...bundledPack("gad-2"), version: `1.${minor}.0` };
+}
 
 export const MATRIX: Record<string, Row> = {
   "POST /api/auth/login": {
@@ -419,6 +435,51 @@ export const MATRIX: Record<string, Row> = {
   "POST /api/alerts/:id/resolve": {
     request: (f) => ({ url: `/api/alerts/${f.alertId}/resolve`, body: {} }),
     expect: CLIENT_WRITE,
+  },
+
+  "GET /api/instruments": {
+    request: () => ({ url: "/api/instruments" }),
+    expect: { ...EVERY_MEMBER },
+  },
+  "GET /api/instruments/:id": {
+    request: () => ({ url: "/api/instruments/phq-9" }),
+    expect: { ...EVERY_MEMBER },
+  },
+  "POST /api/instruments": {
+    request: () => ({ url: "/api/instruments", body: newPackVersion() }),
+    expect: { ...ADMIN_ONLY, admin: 201, otherOrg: 403 },
+  },
+  "POST /api/instruments/:id/rescore": {
+    request: () => ({ url: "/api/instruments/phq-9/rescore" }),
+    expect: { ...ADMIN_ONLY, otherOrg: 403 },
+  },
+  "GET /api/instruments/:id/reliability": {
+    request: () => ({ url: "/api/instruments/phq-9/reliability" }),
+    expect: { ...ADMIN_ONLY, supervisor: 200, otherOrg: 403 },
+  },
+  "GET /api/clients/:id/responses": {
+    request: (f) => ({ url: `/api/clients/${f.clientId}/responses` }),
+    expect: CLIENT,
+  },
+  "POST /api/clients/:id/responses": {
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/responses`,
+      body: {
+        instrumentId: "gad-7",
+        answers: { q1: 0, q2: 1, q3: 0, q4: 1, q5: 0, q6: 1, q7: 0 },
+      },
+    }),
+    expect: CLIENT_CREATE,
+  },
+  "GET /fhir/R4/Questionnaire/:id": {
+    request: () => ({ url: "/fhir/R4/Questionnaire/phq-9" }),
+    expect: { ...EVERY_MEMBER },
+  },
+  "GET /fhir/R4/QuestionnaireResponse": {
+    request: (f) => ({
+      url: `/fhir/R4/QuestionnaireResponse?subject=${f.clientId}`,
+    }),
+    expect: CLIENT,
   },
 
   "GET /api/audit": {
