@@ -1,9 +1,11 @@
 // npm run bench: every case reports its figure as a ratio to a baseline measured in the same run.
 import { benchHttp } from "./http.js";
+import { benchTranscripts } from "./transcripts.js";
 import type { BenchResult } from "./types.js";
 
 const CASES: Record<string, () => Promise<BenchResult[]>> = {
   http: benchHttp,
+  transcripts: benchTranscripts,
 };
 
 const only = process.argv.slice(2);

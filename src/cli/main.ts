@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // rapport: the command-line interface. Data goes to stdout, logs and progress to stderr.
 import { Command } from "commander";
+import { registerAnalyze } from "./analyze.js";
 import { registerAudit } from "./audit.js";
 import { registerBackup } from "./backup.js";
 import { registerCreateAdmin } from "./createAdmin.js";
@@ -23,6 +24,7 @@ registerDemo(program);
 registerBackup(program);
 registerCreateAdmin(program);
 registerAudit(program);
+registerAnalyze(program);
 registerToken(program);
 registerRotateKey(program);
 registerScore(program, bundledPacksOnly);

@@ -421,6 +421,10 @@ export const MATRIX: Record<string, Row> = {
       otherOrg: 200,
     },
   },
+  "GET /api/clients/:id/signals": {
+    request: (f) => ({ url: `/api/clients/${f.clientId}/signals` }),
+    expect: CLIENT,
+  },
   "GET /api/clients/:id/alerts": {
     request: (f) => ({ url: `/api/clients/${f.clientId}/alerts` }),
     expect: CLIENT,

@@ -2,14 +2,16 @@ import type { SignalOptions } from "./types.js";
 
 /**
  * Defaults; each value is either from clinical-facts.md or a labelled design choice (docs/signals.md).
- * - rupture.mode "sensitive" (1 SD) and the three-session repair window: clinical-facts 4.3.
+ * - rupture.mode "strict" (2 SD; "sensitive" is 1 SD) and the three-session repair window: clinical-facts 4.3.
+ *   Strict is the default by design choice: in calibration (docs/signals.md) sensitive mode flagged about
+ *   three in four stable clients over ten sessions. Organisations can switch (settings.ruptureMode).
  * - rupture.minBaselineCheckIns 3: design choice ("running baseline from session 2 or 3 onward", 4.3).
  * - notOnTrack levels 0.90 / 0.95 (z 1.28 / 1.645): clinical-facts 3.3, where they are ⚠ a design choice.
  * - plateau.bySession 6 and disengagement.missedInARow 2: design choices; the facts give no number.
  */
 export const DEFAULT_SIGNAL_OPTIONS: SignalOptions = {
   rupture: {
-    mode: "sensitive",
+    mode: "strict",
     minBaselineCheckIns: 3,
     repairWindowSessions: 3,
   },

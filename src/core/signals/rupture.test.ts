@@ -15,7 +15,10 @@ import type {
   ScoredCheckIn,
 } from "./types.js";
 
-const SENSITIVE = DEFAULT_SIGNAL_OPTIONS.rupture;
+const SENSITIVE: RuptureOptions = {
+  ...DEFAULT_SIGNAL_OPTIONS.rupture,
+  mode: "sensitive",
+};
 const STRICT: RuptureOptions = { ...SENSITIVE, mode: "strict" };
 const FLOOR_15: InstrumentSignalParams = { ...ALLIANCE, sdFloor: 1.5 };
 

@@ -5,6 +5,7 @@ import { actorOf, type App } from "../http/types.js";
 import { Id, IdParams, LongText, Page } from "../http/schemas.js";
 import {
   acknowledgeAlert,
+  clientSignalsFor,
   listAlerts,
   resolveAlert,
 } from "./alerts.service.js";
@@ -42,8 +43,43 @@ const Query = Type.Object(
   { additionalProperties: false },
 );
 
+const SignalBody = Type.Object({
+  kind: Type.String(),
+  severity: Type.String(),
+  causeKey: Type.String(),
+  instrumentId: Type.Union([Type.String(), Type.Null()]),
+  sessionIndex: Type.Integer(),
+  at: Type.String(),
+  rule: Type.String(),
+  explanation: Type.String(),
+  evidence: Type.Record(Type.String(), Type.Unknown()),
+});
+
 export function alertRoutes(app: App, context: AppContext): void {
   const tags = ["alerts"];
+  app.get(
+    "/api/clients/:id/signals",
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(SignalBody),
+            trajectoryModel: Type.String(),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: await clientSignalsFor(
+        context,
+        actorOf(request),
+        request.params.id,
+      ),
+      trajectoryModel: "reference model, not fitted to your clinic",
+    }),
+  );
   app.get(
     "/api/alerts",
     { schema: { tags, querystring: Query, response: { 200: Page(Alert) } } },

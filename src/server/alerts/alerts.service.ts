@@ -7,7 +7,9 @@ import type { AppContext } from "../context.js";
 import { inTransaction, isoNow } from "../context.js";
 import type { AlertStatus, AlertTable } from "../db/alertsSchema.js";
 import { AppError, notFound } from "../errors.js";
+import type { Signal } from "../../core/signals/types.js";
 import { findAlert, listAlertRows, updateAlert } from "./alerts.repository.js";
+import { clientSignals } from "./evaluateAlerts.js";
 
 export interface AlertView {
   id: string;
@@ -169,4 +171,15 @@ export function resolveAlert(
   note?: string,
 ): Promise<AlertView> {
   return transition(context, actor, id, "resolved", note);
+}
+
+/** Every current signal of a client, good news included, computed from the stored history. */
+export async function clientSignalsFor(
+  context: AppContext,
+  actor: Actor,
+  clientId: string,
+): Promise<Signal[]> {
+  await loadClientFor(context.db, actor, clientId, "read");
+  await audit(context, actor, clientId, "signal.read");
+  return clientSignals(context, actor.organisationId, clientId);
 }

@@ -132,6 +132,42 @@ async function signalsFor(
   });
 }
 
+/**
+ * Signals a therapist must act on become alerts. Good news (reliable improvement, recovery),
+ * plateaus (common, and expected for clients who start below caseness) and ruptures already
+ * repaired before anyone was alerted stay signals on the timeline (design choice, docs/signals.md).
+ */
+const ALERT_KINDS = new Set([
+  "risk",
+  "rupture",
+  "not-on-track",
+  "reliable-deterioration",
+  "disengagement",
+]);
+
+function alerting(signal: Signal, existing: boolean): boolean {
+  if (!ALERT_KINDS.has(signal.kind)) return false;
+  return (
+    existing ||
+    signal.kind !== "rupture" ||
+    signal.evidence.repair !== "repaired"
+  );
+}
+
+/** The client's current signals (all kinds), most severe first. */
+export async function clientSignals(
+  context: AppContext,
+  organisationId: string,
+  clientId: string,
+): Promise<Signal[]> {
+  return signalsFor(
+    context.db,
+    organisationId,
+    clientId,
+    context.clock().toISOString(),
+  );
+}
+
 /** Returns the ids of alerts created by this evaluation (e.g. to notify about risk). */
 export async function evaluateClientAlerts(
   context: AppContext,
@@ -153,6 +189,7 @@ export async function evaluateClientAlerts(
   for (const signal of signals) {
     if (seen.has(signal.causeKey)) continue;
     seen.add(signal.causeKey);
+    if (!alerting(signal, open.has(signal.causeKey))) continue;
     const fields = {
       kind: signal.kind,
       severity: signal.severity,

@@ -4,6 +4,7 @@ import {
   demoCaseload,
   type FixtureClient,
 } from "../../core/fixtures/demoCaseload.js";
+import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { hashPassword } from "../auth/password.js";
 import type { AppContext } from "../context.js";
@@ -208,6 +209,13 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
       for (const fixture of demoCaseload({ seed, today, size, featured }))
         await seedClient(context, trx, organisationId, therapistId, fixture);
     }
+    // Alerts from the seeded history, as the responses would have raised them.
+    const seeded = await trx
+      .selectFrom("clients")
+      .select(["id", "organisation_id"])
+      .execute();
+    for (const c of seeded)
+      await evaluateClientAlerts(context, trx, c.organisation_id, c.id);
     for (const org of [demo.id, second.id]) {
       await appendAudit(trx, {
         organisationId: org,
