@@ -67,7 +67,7 @@ export function MembersTable({
       <div
         className="table-scroll"
         role="region"
-        aria-label="Members"
+        aria-label="Members table"
         tabIndex={0}
       >
         <table>

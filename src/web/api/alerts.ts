@@ -1,7 +1,7 @@
 // Open alerts of the caller's caseload (GET /api/alerts, issue 6), read defensively: until the
 // signals API exists the caseload simply has no attention reasons.
 import { firstNumber, firstString, isObject, itemsOf } from "./fields";
-import { ApiError, api } from "./http";
+import { ApiError, api, query } from "./http";
 
 export interface Alert {
   id: string;
@@ -46,10 +46,29 @@ export function parseAlerts(body: unknown): Alert[] {
     .filter((a): a is Alert => a !== null);
 }
 
-/** Open alerts, or null while the server has no alerts API. */
+const MAX_PAGES = 20;
+
+/** Open alerts (following `next` cursors), or null while the server has no alerts API. */
 export async function fetchOpenAlerts(): Promise<Alert[] | null> {
+  const alerts: Alert[] = [];
+  let cursor: string | undefined;
   try {
-    return parseAlerts(await api<unknown>("GET", "/api/alerts"));
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const body = await api<unknown>(
+        "GET",
+        `/api/alerts${query({ status: "open", limit: 200, cursor })}`,
+      );
+      alerts.push(...parseAlerts(body));
+      const next = isObject(body) ? body.next : null;
+      cursor =
+        typeof next === "string"
+          ? next
+          : typeof next === "number"
+            ? String(next)
+            : undefined;
+      if (!cursor) break;
+    }
+    return alerts;
   } catch (error) {
     if (error instanceof ApiError && error.routeMissing) return null;
     throw error;

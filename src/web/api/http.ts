@@ -53,6 +53,9 @@ function errorOf(status: number, body: unknown): ApiError {
   );
 }
 
+/** Sign-in and password reset are open to anyone, so they carry no CSRF token. */
+const ANONYMOUS = ["/api/auth/login", "/api/auth/password-reset/"];
+
 async function send(
   method: Method,
   url: string,
@@ -61,7 +64,8 @@ async function send(
   const headers: Record<string, string> = { accept: "application/json" };
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   if (method !== "GET") {
-    headers["x-csrf-token"] = await currentCsrfToken();
+    if (!ANONYMOUS.some((prefix) => url.startsWith(prefix)))
+      headers["x-csrf-token"] = await currentCsrfToken();
     headers["content-type"] = "application/json";
     init.body = JSON.stringify(body ?? {});
   }

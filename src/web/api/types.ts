@@ -79,11 +79,12 @@ export const CONSENT_KINDS = [
 ] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 
+/** The current state of one consent kind; never recorded when recordedAt is null. */
 export interface Consent {
   kind: ConsentKind;
   granted: boolean;
-  recordedBy: string;
-  recordedAt: string;
+  recordedBy: string | null;
+  recordedAt: string | null;
 }
 
 export interface Member {

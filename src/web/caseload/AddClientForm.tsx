@@ -16,7 +16,6 @@ export function AddClientForm({
   return (
     <form
       className="inline-form"
-      aria-label="Add a client"
       onSubmit={(event) => {
         event.preventDefault();
         action.run(async () => {

@@ -21,7 +21,7 @@ export function CaseloadSearch({
   return (
     <form
       role="search"
-      aria-label="Caseload"
+      aria-label="Search the caseload"
       className="inline-form"
       onSubmit={(event) => {
         event.preventDefault();

@@ -40,7 +40,7 @@ export function CaseloadTable({ rows, caption, therapistNames }: Props) {
     <div
       className="table-scroll"
       role="region"
-      aria-label="Caseload"
+      aria-label="Caseload table"
       tabIndex={0}
     >
       <table>

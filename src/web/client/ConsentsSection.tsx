@@ -14,19 +14,19 @@ export const CONSENT_LABEL: Record<ConsentKind, string> = {
   "aggregate-statistics": "Aggregate statistics",
 };
 
-/** The latest record of each kind. */
+/** The latest record of each kind (the API answers one per kind; a later one wins). */
 export function currentConsents(records: Consent[]): Map<ConsentKind, Consent> {
   const current = new Map<ConsentKind, Consent>();
   for (const record of records) {
     const seen = current.get(record.kind);
-    if (!seen || seen.recordedAt <= record.recordedAt)
+    if (!seen || (seen.recordedAt ?? "") <= (record.recordedAt ?? ""))
       current.set(record.kind, record);
   }
   return current;
 }
 
 function stateOf(record: Consent | undefined): string {
-  if (!record) return "Not recorded";
+  if (!record?.recordedAt) return "Not recorded";
   return `${record.granted ? "Granted" : "Withdrawn"} ${formatDate(record.recordedAt)}`;
 }
 
@@ -55,7 +55,7 @@ export function ConsentsSection({
       <div
         className="table-scroll"
         role="region"
-        aria-label="Consents"
+        aria-label="Consents table"
         tabIndex={0}
       >
         <table>

@@ -141,7 +141,7 @@ export function SessionsSection({
         <div
           className="table-scroll"
           role="region"
-          aria-label="Sessions"
+          aria-label="Sessions table"
           tabIndex={0}
         >
           <table>

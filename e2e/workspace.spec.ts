@@ -1,0 +1,283 @@
+// The therapist workspace in Chromium: sign-in (with and without the second factor), caseload,
+// a client's record, account self-service, the supervisor's read-only view and the admin pages.
+// axe-core must find no WCAG A/AA violation on any page; screenshots go to e2e-artifacts/.
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { currentCode } from "../src/server/auth/totp.js";
+import {
+  axeViolations,
+  launchChromium,
+  screenshot,
+} from "./support/browser.js";
+import {
+  DEMO_PASSWORD,
+  startServer,
+  type TestServer,
+} from "./support/server.js";
+
+const THERAPIST = "therapist1@demo.rapport.test";
+const SUPERVISOR = "supervisor@demo.rapport.test";
+const ADMIN = "admin@demo.rapport.test";
+const README_SCREENSHOT = path.join(
+  import.meta.dirname,
+  "..",
+  "docs",
+  "screenshots",
+  "caseload.png",
+);
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function expectAccessible(name: string): Promise<void> {
+  expect(await axeViolations(page), `axe violations on ${name}`).toEqual([]);
+  await screenshot(page, name);
+}
+
+async function signIn(email: string): Promise<void> {
+  await context.clearCookies();
+  await page.goto(server.url + "/");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function signOut(): Promise<void> {
+  await page
+    .getByRole("banner")
+    .getByRole("button", { name: "Sign out" })
+    .click();
+  await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: "en-GB",
+  });
+  context.setDefaultTimeout(10_000);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("therapist workspace", () => {
+  let clientUrl = "";
+
+  it("starts at the sign-in page, which is accessible", async () => {
+    await page.goto(server.url + "/");
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    expect(await page.title()).toBe("Sign in · Rapport");
+    await expectAccessible("sign-in");
+  });
+
+  it("signs the therapist in and shows the caseload", async () => {
+    await signIn(THERAPIST);
+    await page.getByRole("heading", { level: 1, name: "Caseload" }).waitFor();
+    const rows = page.getByRole("table").locator("tbody tr");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(3);
+    await expect(
+      page.getByRole("link", { name: "Sam Ortiz" }).count(),
+    ).resolves.toBe(1);
+    await expectAccessible("caseload");
+    if (process.env.RAPPORT_UPDATE_SCREENSHOTS === "1")
+      await page.screenshot({ path: README_SCREENSHOT, fullPage: false });
+  });
+
+  it("finds a client by exact name", async () => {
+    await page.getByLabel("Client name (exact)").fill("Priya Nair");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+    expect(await page.locator("tbody th").innerText()).toBe("Priya Nair");
+  });
+
+  it("stays usable at tablet width", async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.getByLabel("Client name (exact)").fill("");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect
+      .poll(() => page.locator("tbody tr").count())
+      .toBeGreaterThan(1);
+    const overflow = await page.evaluate<number>(
+      "document.documentElement.scrollWidth - window.innerWidth",
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible("caseload-tablet");
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it("opens a client's record", async () => {
+    await page.getByRole("link", { name: "Sam Ortiz" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sam Ortiz" }).waitFor();
+    clientUrl = page.url();
+    expect(clientUrl).toMatch(/\/clients\/[A-Za-z0-9-]+$/);
+    await page.getByRole("heading", { level: 2, name: "Sessions" }).waitFor();
+    await page
+      .getByText(/Loading/)
+      .first()
+      .waitFor({ state: "detached" })
+      .catch(() => undefined);
+    await expectAccessible("client");
+  });
+
+  it("adds a goal", async () => {
+    await page
+      .getByLabel("New goal")
+      .fill("Sleep through the night twice a week");
+    await page.getByRole("button", { name: "Add goal" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: 'Goal "Sleep through the night twice a week" added.' })
+      .waitFor();
+    await page
+      .getByText("Sleep through the night twice a week", { exact: true })
+      .waitFor();
+  });
+
+  it("adds a session and records that it was attended; both survive a reload", async () => {
+    await page.getByLabel("Date and time").fill("2030-01-15T10:00");
+    await page.getByRole("button", { name: "Add session" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Session added." })
+      .waitFor();
+    const status = page.getByLabel(/^Status of the session on 15 Jan 2030/);
+    await status.selectOption("attended");
+    await page
+      .getByRole("status")
+      .filter({ hasText: /marked attended/ })
+      .waitFor();
+    await page.reload();
+    await expect(
+      page.getByLabel(/^Status of the session on 15 Jan 2030/).inputValue(),
+    ).resolves.toBe("attended");
+    await page
+      .getByText("Sleep through the night twice a week", { exact: true })
+      .waitFor();
+  });
+
+  it("enrols an authenticator app from the account page and shows recovery codes", async () => {
+    await page.getByRole("link", { name: "Account" }).click();
+    await page.getByRole("heading", { level: 1, name: "Account" }).waitFor();
+    await expectAccessible("account");
+    await page
+      .getByRole("button", { name: "Set up an authenticator app" })
+      .click();
+    const secret = await page.getByTestId("totp-secret").innerText();
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await expectAccessible("account-totp-setup");
+    await page
+      .getByLabel("Code shown by the app")
+      .fill(await currentCode(secret, new Date()));
+    await page.getByRole("button", { name: "Turn on" }).click();
+    const codes = page
+      .getByRole("list", { name: "Recovery codes" })
+      .getByRole("listitem");
+    await codes.first().waitFor();
+    expect(await codes.count()).toBe(10);
+    await expectAccessible("account-recovery-codes");
+
+    await signOut();
+    await signIn(THERAPIST);
+    await page
+      .getByLabel("Code from your authenticator app")
+      .fill(await currentCode(secret, new Date()));
+    await expectAccessible("sign-in-code");
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.getByRole("heading", { level: 1, name: "Caseload" }).waitFor();
+  });
+
+  it("keeps a client page across a reload (SPA fallback, fresh CSRF token)", async () => {
+    await page.goto(clientUrl);
+    await page.getByRole("heading", { level: 1, name: "Sam Ortiz" }).waitFor();
+    await page.getByLabel("New goal").fill("Walk to work");
+    await page.getByRole("button", { name: "Add goal" }).click();
+    await page.getByText("Walk to work", { exact: true }).waitFor();
+    await signOut();
+  });
+});
+
+describe("supervisor", () => {
+  it("reads supervisees' caseloads without edit controls", async () => {
+    await signIn(SUPERVISOR);
+    await page
+      .getByRole("heading", { level: 1, name: "Supervisees' caseloads" })
+      .waitFor();
+    await page.locator("tbody tr").first().waitFor();
+    await expectAccessible("supervisor-caseload");
+    await page.locator("tbody th a").first().click();
+    await page
+      .getByText("Read-only: you can see this record but not change it.")
+      .waitFor();
+    await page.getByRole("heading", { level: 2, name: "Goals" }).waitFor();
+    expect(await page.getByRole("button", { name: "Add goal" }).count()).toBe(
+      0,
+    );
+    expect(
+      await page.getByRole("button", { name: "Add session" }).count(),
+    ).toBe(0);
+    await expectAccessible("supervisor-client");
+    await signOut();
+  });
+});
+
+describe("administrator", () => {
+  it("reaches members, organisation, audit log and client access, all accessible", async () => {
+    await signIn(ADMIN);
+    await page.getByRole("heading", { level: 1, name: "Members" }).waitFor();
+    await page.getByRole("cell", { name: THERAPIST }).waitFor();
+    await expectAccessible("admin-members");
+    for (const [link, heading, name] of [
+      ["Organisation", "Organisation", "admin-organisation"],
+      ["Audit log", "Audit log", "admin-audit"],
+      ["Client access", "Client access", "admin-client-access"],
+    ] as const) {
+      await page
+        .getByRole("navigation")
+        .getByRole("link", { name: link })
+        .click();
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      if (name === "admin-audit")
+        await page.locator("tbody tr").first().waitFor();
+      if (name === "admin-organisation")
+        await page.getByLabel("Organisation name").waitFor();
+      await expectAccessible(name);
+    }
+    await signOut();
+  });
+
+  it("offers a password reset page while signed out", async () => {
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page
+      .getByRole("heading", { level: 1, name: "Reset your password" })
+      .waitFor();
+    await expectAccessible("reset-password");
+  });
+});
+
+describe("artifacts", () => {
+  it("saved a screenshot of every main page", () => {
+    for (const name of [
+      "sign-in",
+      "caseload",
+      "client",
+      "account",
+      "admin-members",
+    ])
+      expect(
+        fs.existsSync(
+          path.join(import.meta.dirname, "..", "e2e-artifacts", `${name}.png`),
+        ),
+      ).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { parseAlerts } from "./alerts";
+import { parseResponses } from "./responses";
+
+describe("parseResponses", () => {
+  it("reads the stored-response shape, oldest first, leaving out unscored ones", () => {
+    const parsed = parseResponses({
+      items: [
+        {
+          id: "2",
+          instrumentId: "phq-9",
+          total: 12,
+          band: "moderate",
+          submittedAt: "2026-02-01T00:00:00Z",
+        },
+        {
+          id: "1",
+          instrumentId: "phq-9",
+          total: 18,
+          band: null,
+          submittedAt: "2026-01-01T00:00:00Z",
+        },
+        {
+          id: "3",
+          instrumentId: "phq-9",
+          total: null,
+          band: null,
+          submittedAt: "2026-03-01T00:00:00Z",
+        },
+        "nonsense",
+      ],
+    });
+    expect(parsed).toEqual([
+      { id: "1", instrumentId: "phq-9", at: "2026-01-01T00:00:00Z", total: 18 },
+      {
+        id: "2",
+        instrumentId: "phq-9",
+        at: "2026-02-01T00:00:00Z",
+        total: 12,
+        band: "moderate",
+      },
+    ]);
+  });
+});
+
+describe("parseAlerts", () => {
+  it("keeps open alerts and ranks word severities", () => {
+    const alerts = parseAlerts({
+      items: [
+        {
+          id: "a",
+          clientId: "c",
+          kind: "risk",
+          severity: "high",
+          explanation: "PHQ-9 item 9 = 2",
+          status: "open",
+        },
+        {
+          id: "b",
+          clientId: "c",
+          kind: "rupture",
+          severity: 2,
+          status: "acknowledged",
+        },
+      ],
+    });
+    expect(alerts).toEqual([
+      {
+        id: "a",
+        clientId: "c",
+        kind: "risk",
+        severity: 3,
+        explanation: "PHQ-9 item 9 = 2",
+        createdAt: "",
+      },
+    ]);
+  });
+});
