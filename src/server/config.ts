@@ -18,8 +18,11 @@ export interface Config {
   readonly sessionIdleSeconds: number;
   readonly sessionAbsoluteSeconds: number;
   readonly loginRatePerMinute: number;
+  readonly modelMinClients: number;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  readonly transcriptMaxBytes: number;
+  readonly transcriptThreadBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -113,8 +116,24 @@ export function loadConfig(env: Env = process.env): Config {
       1,
       100_000,
     ), // per address
+    // Design choice: fewer clients than this and `rapport model fit` keeps the reference model.
+    modelMinClients: integer(env, "RAPPORT_MODEL_MIN_CLIENTS", 50, 5, 1_000_000),
     smtpUrl: env.RAPPORT_SMTP_URL || undefined,
     mailFrom: env.RAPPORT_MAIL_FROM || "Rapport <no-reply@localhost>",
+    transcriptMaxBytes: integer(
+      env,
+      "RAPPORT_TRANSCRIPT_MAX_BYTES",
+      20_971_520,
+      1_024,
+      1_073_741_824,
+    ), // 20 MiB
+    transcriptThreadBytes: integer(
+      env,
+      "RAPPORT_TRANSCRIPT_THREAD_BYTES",
+      65_536,
+      0,
+      1_073_741_824,
+    ), // 64 KiB: larger transcripts are analysed in a worker thread
     sessionAbsoluteSeconds: integer(
       env,
       "RAPPORT_SESSION_ABSOLUTE_SECONDS",

@@ -224,4 +224,43 @@ describe.each(DIALECTS)("alerts on %s", (dialect) => {
       "disengagement",
     );
   });
+
+  it("keeps the reference model until the clinic has enough clients, then fits its own and says so", async () => {
+    const { fitOrganisationModel } =
+      await import("../../src/server/alerts/trajectoryModels.js");
+    const me = (await t1.get("/api/me")).json<{ organisationId: string }>();
+    const client = (await t1.get("/api/clients?limit=1")).json<{
+      items: { id: string }[];
+    }>().items[0]!.id;
+    const label = async () =>
+      (await t1.get(`/api/clients/${client}/signals`)).json<{
+        trajectoryModels: Record<string, string>;
+      }>().trajectoryModels["phq-9"];
+    expect(await label()).toBe("reference model, not fitted to your clinic");
+    const strict = {
+      ...runtime.context,
+      config: { ...runtime.context.config, modelMinClients: 1000 },
+    };
+    const refused = await fitOrganisationModel(
+      strict,
+      me.organisationId,
+      "phq-9",
+    );
+    expect(refused).toMatchObject({ fitted: false });
+    expect(await label()).toBe("reference model, not fitted to your clinic");
+    const lenient = {
+      ...runtime.context,
+      config: { ...runtime.context.config, modelMinClients: 10 },
+    };
+    const fitted = await fitOrganisationModel(
+      lenient,
+      me.organisationId,
+      "phq-9",
+    );
+    expect(fitted).toMatchObject({ fitted: true });
+    expect(fitted.nClients).toBeGreaterThanOrEqual(10);
+    expect(await label()).toMatch(
+      /^fitted to your clinic's data \(\d+ clients, /,
+    );
+  });
 });

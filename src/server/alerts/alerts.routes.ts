@@ -1,6 +1,7 @@
 // /api/alerts: the caller's caseload alerts (most severe first), per client, and the lifecycle.
 import { Type } from "@fastify/type-provider-typebox";
 import type { AppContext } from "../context.js";
+import { modelsInUse } from "./trajectoryModels.js";
 import { actorOf, type App } from "../http/types.js";
 import { Id, IdParams, LongText, Page } from "../http/schemas.js";
 import {
@@ -66,19 +67,23 @@ export function alertRoutes(app: App, context: AppContext): void {
         response: {
           200: Type.Object({
             items: Type.Array(SignalBody),
-            trajectoryModel: Type.String(),
+            /** Per outcome instrument: which expected-trajectory model draws the band. */
+            trajectoryModels: Type.Record(Type.String(), Type.String()),
           }),
         },
       },
     },
-    async (request) => ({
-      items: await clientSignalsFor(
-        context,
-        actorOf(request),
-        request.params.id,
-      ),
-      trajectoryModel: "reference model, not fitted to your clinic",
-    }),
+    async (request) => {
+      const actor = actorOf(request);
+      const items = await clientSignalsFor(context, actor, request.params.id);
+      const models = await modelsInUse(context.db, actor.organisationId);
+      return {
+        items,
+        trajectoryModels: Object.fromEntries(
+          [...models].map(([id, m]) => [id, m.label]),
+        ),
+      };
+    },
   );
   app.get(
     "/api/alerts",

@@ -7,7 +7,6 @@ import {
   evaluateSignals,
 } from "../../core/signals/index.js";
 import { signalParamsFromPack } from "../../core/signals/fromPack.js";
-import { referenceModels } from "../../core/signals/referenceModels.js";
 import type {
   InstrumentSignalParams,
   Signal,
@@ -24,6 +23,7 @@ import {
   unresolvedAlerts,
   updateAlert,
 } from "./alerts.repository.js";
+import { modelsInUse } from "./trajectoryModels.js";
 
 const RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
@@ -47,7 +47,12 @@ async function instrumentParams(
   db: Db,
   organisationId: string,
 ): Promise<Record<string, InstrumentSignalParams>> {
-  const models = referenceModels();
+  const models = new Map(
+    [...(await modelsInUse(db, organisationId))].map(([id, m]) => [
+      id,
+      m.model,
+    ]),
+  );
   const params: Record<string, InstrumentSignalParams> = {};
   for (const { pack } of latestOfEach(await catalogue(db, organisationId))) {
     const p = signalParamsFromPack(pack, models.get(pack.id));

@@ -1,4 +1,4 @@
-// Table types for alerts and job leases (migration 0004).
+// Table types for alerts and job leases (migration 0004) and fitted trajectory models (0007).
 export type AlertStatus = "open" | "acknowledged" | "resolved";
 
 export interface AlertTable {
@@ -30,4 +30,12 @@ export interface JobLeaseTable {
   holder: string | null;
   lease_until: string | null;
   last_run_at: string | null;
+}
+
+export interface TrajectoryModelTable {
+  organisation_id: string;
+  instrument_id: string;
+  model: string;
+  n_clients: number;
+  fitted_at: string;
 }

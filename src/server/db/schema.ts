@@ -1,6 +1,10 @@
 // Kysely table types. Timestamps are ISO-8601 text and booleans 0/1 integers so the
 // same schema runs on SQLite and PostgreSQL; ids are application-generated UUIDv7.
-import type { AlertTable, JobLeaseTable } from "./alertsSchema.js";
+import type {
+  AlertTable,
+  JobLeaseTable,
+  TrajectoryModelTable,
+} from "./alertsSchema.js";
 
 export type Role = "admin" | "supervisor" | "therapist";
 export type SessionStatus = "scheduled" | "attended" | "cancelled" | "no-show";
@@ -215,6 +219,7 @@ export interface ResponseScoringTable extends ScoringColumns {
 export interface Database {
   alerts: AlertTable;
   job_leases: JobLeaseTable;
+  trajectory_models: TrajectoryModelTable;
   instrument_packs: InstrumentPackTable;
   responses: ResponseTable;
   response_scorings: ResponseScoringTable;
