@@ -5,6 +5,7 @@ import type {
   JobLeaseTable,
   TrajectoryModelTable,
 } from "./alertsSchema.js";
+import type { CheckinTables } from "./checkinsSchema.js";
 
 export type Role = "admin" | "supervisor" | "therapist";
 export type SessionStatus = "scheduled" | "attended" | "cancelled" | "no-show";
@@ -216,7 +217,7 @@ export interface ResponseScoringTable extends ScoringColumns {
   replaced_by: string | null;
 }
 
-export interface Database {
+export interface Database extends CheckinTables {
   alerts: AlertTable;
   job_leases: JobLeaseTable;
   trajectory_models: TrajectoryModelTable;

@@ -4,6 +4,7 @@ import * as m0001 from "./0001_core.js";
 import * as m0002 from "./0002_identity.js";
 import * as m0003 from "./0003_instruments.js";
 import * as m0004 from "./0004_alerts.js";
+import * as m0005 from "./0005_checkins.js";
 import * as m0007 from "./0007_trajectory_models.js";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002_identity": m0002,
   "0003_instruments": m0003,
   "0004_alerts": m0004,
+  "0005_checkins": m0005,
   "0007_trajectory_models": m0007,
 };
 
