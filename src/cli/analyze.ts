@@ -9,10 +9,9 @@ import {
   analyzeTranscript,
   createTranscriptParser,
   detectFormat,
+  jsonDocument,
   loadTranscriptModels,
   textReport,
-  type CodedUtterance,
-  type TranscriptAnalysis,
   type TranscriptModels,
   type TranscriptParseResult,
 } from "../core/transcripts/index.js";
@@ -64,43 +63,6 @@ function startParser(
   );
   for (const line of head) parser.pushLine(line);
   return parser;
-}
-
-function jsonUtterance(u: CodedUtterance): Record<string, unknown> {
-  const timing =
-    u.start === undefined ? {} : { start: u.start, end: u.end ?? null };
-  const {
-    index,
-    speaker,
-    role,
-    text,
-    behaviour,
-    reflection,
-    question,
-    talk,
-    empathy,
-    markers,
-    confidence,
-  } = u;
-  return {
-    index,
-    speaker,
-    role,
-    text,
-    ...timing,
-    behaviour,
-    reflection,
-    question,
-    talk,
-    empathy,
-    markers,
-    confidence,
-  };
-}
-
-/** The JSON document of `--format json`. */
-export function jsonDocument(analysis: TranscriptAnalysis): string {
-  return `${JSON.stringify({ utterances: analysis.utterances.map(jsonUtterance), profile: analysis.profile })}\n`;
 }
 
 export interface AnalyzeOptions {

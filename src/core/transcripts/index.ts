@@ -28,3 +28,9 @@ export type { SessionProfile } from "./profile/sessionProfile.js";
 export { empathyLevels, type EmpathyLevels } from "./coding/empathy.js";
 export { ruptureMarkers, type RuptureMarker } from "./coding/ruptureMarkers.js";
 export { textReport } from "./textReport.js";
+export {
+  analysisDocument,
+  jsonDocument,
+  type AnalysisDocument,
+  type UtteranceDocument,
+} from "./analysisDocument.js";
