@@ -6,6 +6,7 @@ import type {
   TrajectoryModelTable,
 } from "./alertsSchema.js";
 import type { CheckinTables } from "./checkinsSchema.js";
+import type { TranscriptTables } from "./transcriptsSchema.js";
 
 export type Role = "admin" | "supervisor" | "therapist";
 export type SessionStatus = "scheduled" | "attended" | "cancelled" | "no-show";
@@ -217,7 +218,7 @@ export interface ResponseScoringTable extends ScoringColumns {
   replaced_by: string | null;
 }
 
-export interface Database extends CheckinTables {
+export interface Database extends CheckinTables, TranscriptTables {
   alerts: AlertTable;
   job_leases: JobLeaseTable;
   trajectory_models: TrajectoryModelTable;

@@ -5,6 +5,7 @@ import * as m0002 from "./0002_identity.js";
 import * as m0003 from "./0003_instruments.js";
 import * as m0004 from "./0004_alerts.js";
 import * as m0005 from "./0005_checkins.js";
+import * as m0006 from "./0006_transcripts.js";
 import * as m0007 from "./0007_trajectory_models.js";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_instruments": m0003,
   "0004_alerts": m0004,
   "0005_checkins": m0005,
+  "0006_transcripts": m0006,
   "0007_trajectory_models": m0007,
 };
 
