@@ -78,10 +78,21 @@ describe("rapport CLI", () => {
     expect(again.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("keeps client names out of the database file", () => {
-    const bytes = fs.readFileSync(path.join(dir, "rapport.db"));
-    expect(bytes.includes("Sam Ortiz")).toBe(false);
-    expect(bytes.includes("Priya Nair")).toBe(false);
+  it("keeps client names and free text out of the database files", () => {
+    const files = fs.readdirSync(dir).filter((f) => f.startsWith("rapport.db"));
+    const bytes = Buffer.concat(
+      files.map((f) => fs.readFileSync(path.join(dir, f))),
+    );
+    expect(bytes.length).toBeGreaterThan(0);
+    for (const secret of [
+      "Sam Ortiz",
+      "Priya Nair",
+      "Ortiz",
+      "Go back to the choir",
+      "Reconnect with my brother",
+    ]) {
+      expect(bytes.includes(secret), secret).toBe(false);
+    }
   });
 
   it("creates an administrator from a password on stdin", async () => {
