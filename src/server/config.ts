@@ -117,7 +117,13 @@ export function loadConfig(env: Env = process.env): Config {
       100_000,
     ), // per address
     // Design choice: fewer clients than this and `rapport model fit` keeps the reference model.
-    modelMinClients: integer(env, "RAPPORT_MODEL_MIN_CLIENTS", 50, 5, 1_000_000),
+    modelMinClients: integer(
+      env,
+      "RAPPORT_MODEL_MIN_CLIENTS",
+      50,
+      5,
+      1_000_000,
+    ),
     smtpUrl: env.RAPPORT_SMTP_URL || undefined,
     mailFrom: env.RAPPORT_MAIL_FROM || "Rapport <no-reply@localhost>",
     transcriptMaxBytes: integer(
