@@ -2,9 +2,16 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// Patterns match the import text: a relative path climbing out to src/<layer>. (src/server/web,
+// the server's own static-file feature, is reached as ./web/ and is not src/web.)
 const outward = (layers) =>
   layers.map((layer) => ({
-    group: [`**/${layer}/**`, `../${layer}/*`, `../../${layer}/*`],
+    group: [
+      `../${layer}/**`,
+      `../../${layer}/**`,
+      `../../../${layer}/**`,
+      `**/src/${layer}/**`,
+    ],
     message: `This layer may not import from src/${layer}.`,
   }));
 
