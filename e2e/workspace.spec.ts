@@ -130,6 +130,20 @@ describe("therapist workspace", () => {
     await expectAccessible("client");
   });
 
+  it("acknowledges the risk alert with a note", async () => {
+    const note = page.getByLabel('Note on "Risk answer"');
+    await note.fill("Called the client; safety plan reviewed");
+    await page.getByRole("button", { name: "Acknowledge Risk answer" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Acknowledged: Risk answer." })
+      .waitFor();
+    await page
+      .getByText("Note: Called the client; safety plan reviewed")
+      .waitFor();
+    await page.getByRole("img", { name: /phq-9 chart/ }).waitFor();
+  });
+
   it("adds a goal", async () => {
     await page
       .getByLabel("New goal")

@@ -1,5 +1,5 @@
-// Open alerts of the caller's caseload (GET /api/alerts, issue 6), read defensively: until the
-// signals API exists the caseload simply has no attention reasons.
+// Alerts (GET /api/alerts, issue 6), read defensively: a server without the signals API
+// simply gives the caseload no attention reasons.
 import { firstNumber, firstString, isObject, itemsOf } from "./fields";
 import { ApiError, api, query } from "./http";
 
@@ -9,7 +9,11 @@ export interface Alert {
   kind: string;
   /** Higher is more severe; string severities are mapped by SEVERITY_RANK. */
   severity: number;
+  /** The severity as the server words it ("critical", "high"…), for display. */
+  severityLabel: string;
   explanation: string;
+  status: string;
+  note: string | null;
   createdAt: string;
 }
 
@@ -29,13 +33,16 @@ function parseOne(raw: unknown): Alert | null {
   const word = firstString(raw, ["severity"]);
   const severity =
     firstNumber(raw, ["severity"]) ?? (word ? SEVERITY_RANK[word] : undefined);
-  if (!id || !clientId || !kind || status !== "open") return null;
+  if (!id || !clientId || !kind) return null;
   return {
     id,
     clientId,
     kind,
     severity: severity ?? 0,
+    severityLabel: word ?? String(severity ?? ""),
     explanation: firstString(raw, ["explanation"]) ?? "",
+    status,
+    note: firstString(raw, ["note"]) ?? null,
     createdAt: firstString(raw, ["createdAt"]) ?? "",
   };
 }
@@ -58,7 +65,7 @@ export async function fetchOpenAlerts(): Promise<Alert[] | null> {
         "GET",
         `/api/alerts${query({ status: "open", limit: 200, cursor })}`,
       );
-      alerts.push(...parseAlerts(body));
+      alerts.push(...parseAlerts(body).filter((a) => a.status === "open"));
       const next = isObject(body) ? body.next : null;
       cursor =
         typeof next === "string"
@@ -74,3 +81,25 @@ export async function fetchOpenAlerts(): Promise<Alert[] | null> {
     throw error;
   }
 }
+
+/** A client's alerts not yet resolved (open or acknowledged), or null without the API. */
+export async function fetchClientAlerts(
+  clientId: string,
+): Promise<Alert[] | null> {
+  try {
+    return parseAlerts(
+      await api<unknown>(
+        "GET",
+        `/api/clients/${encodeURIComponent(clientId)}/alerts${query({ status: "unresolved", limit: 200 })}`,
+      ),
+    );
+  } catch (error) {
+    if (error instanceof ApiError && error.routeMissing) return null;
+    throw error;
+  }
+}
+
+export const acknowledgeAlert = (id: string, note: string) =>
+  api<unknown>("POST", `/api/alerts/${encodeURIComponent(id)}/acknowledge`, {
+    note,
+  });

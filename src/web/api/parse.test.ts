@@ -44,7 +44,7 @@ describe("parseResponses", () => {
 });
 
 describe("parseAlerts", () => {
-  it("keeps open alerts and ranks word severities", () => {
+  it("reads alerts and ranks word severities", () => {
     const alerts = parseAlerts({
       items: [
         {
@@ -70,7 +70,21 @@ describe("parseAlerts", () => {
         clientId: "c",
         kind: "risk",
         severity: 3,
+        severityLabel: "high",
         explanation: "PHQ-9 item 9 = 2",
+        status: "open",
+        note: null,
+        createdAt: "",
+      },
+      {
+        id: "b",
+        clientId: "c",
+        kind: "rupture",
+        severity: 2,
+        severityLabel: "2",
+        explanation: "",
+        status: "acknowledged",
+        note: null,
         createdAt: "",
       },
     ]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Alert } from "../api/alerts";
 import type { Client } from "../api/types";
 import {
   attentionByClient,
@@ -15,12 +16,15 @@ const client = (id: string, name: string): Client => ({
   createdAt: "2026-01-01T00:00:00Z",
   updatedAt: "2026-01-01T00:00:00Z",
 });
-const alert = (clientId: string, kind: string, severity: number) => ({
+const alert = (clientId: string, kind: string, severity: number): Alert => ({
   id: `${clientId}-${kind}`,
   clientId,
   kind,
   severity,
+  severityLabel: String(severity),
   explanation: `${kind} because`,
+  status: "open",
+  note: null,
   createdAt: "2026-02-01T00:00:00Z",
 });
 

@@ -1,10 +1,14 @@
 // Outcome scores per instrument: a chart and its table alternative.
-import { useMemo } from "react";
+import { Suspense, lazy, useMemo } from "react";
 import { fetchResponses, type ScoredResponse } from "../api/responses";
-import { OutcomeChart } from "../charts/OutcomeChart";
 import { ScoreTable } from "../charts/ScoreTable";
 import { useLoad } from "../components/useLoad";
 import { Section } from "../components/Section";
+
+// uPlot loads with the first chart, keeping it out of the sign-in and caseload download.
+const OutcomeChart = lazy(() =>
+  import("../charts/OutcomeChart").then((m) => ({ default: m.OutcomeChart })),
+);
 
 export function byInstrument(
   responses: ScoredResponse[],
@@ -38,7 +42,9 @@ export function OutcomesSection({ clientId }: { clientId: string }) {
           <figcaption>
             <h3>{instrument}</h3>
           </figcaption>
-          <OutcomeChart title={instrument} responses={items} />
+          <Suspense fallback={<div className="chart" />}>
+            <OutcomeChart title={instrument} responses={items} />
+          </Suspense>
           <ScoreTable title={instrument} responses={items} />
         </figure>
       ))}

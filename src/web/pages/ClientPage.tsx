@@ -2,6 +2,7 @@
 // Supervisors and break-glass administrators read; only therapists see the edit controls.
 import { getClient } from "../api/clients";
 import type { Client } from "../api/types";
+import { AlertsSection } from "../client/AlertsSection";
 import { CareTeamSection } from "../client/CareTeamSection";
 import { ConsentsSection } from "../client/ConsentsSection";
 import { EpisodesSection } from "../client/EpisodesSection";
@@ -59,6 +60,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
       )}
       <ClientDetails client={data} />
       <div className="sections">
+        <AlertsSection clientId={clientId} canEdit={canEdit} />
         <OutcomesSection clientId={clientId} />
         <SessionsSection clientId={clientId} canEdit={canEdit} />
         <GoalsSection clientId={clientId} canEdit={canEdit} />

@@ -1,0 +1,99 @@
+// The client's unresolved alerts, most severe first, each explained; a therapist acknowledges
+// an open one with a note saying what they did.
+import { useState } from "react";
+import { acknowledgeAlert, fetchClientAlerts, type Alert } from "../api/alerts";
+import { ATTENTION_REASONS } from "../caseload/attention";
+import { ActionStatus } from "../components/ActionStatus";
+import { Field } from "../components/Field";
+import { Section } from "../components/Section";
+import { formatDate } from "../components/format";
+import { useAction, type Action } from "../components/useAction";
+import { useLoad } from "../components/useLoad";
+
+const reasonOf = (alert: Alert) =>
+  ATTENTION_REASONS[alert.kind] ?? alert.kind.replace(/-/g, " ");
+
+function AcknowledgeForm({
+  alert,
+  action,
+  onDone,
+}: {
+  alert: Alert;
+  action: Action;
+  onDone: () => void;
+}) {
+  const [note, setNote] = useState("");
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        action.run(async () => {
+          await acknowledgeAlert(alert.id, note.trim());
+          onDone();
+          return `Acknowledged: ${reasonOf(alert)}.`;
+        });
+      }}
+    >
+      <Field
+        label={`Note on "${reasonOf(alert)}"`}
+        required
+        maxLength={10000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button type="submit" className="secondary" disabled={action.busy}>
+        Acknowledge<span className="visually-hidden"> {reasonOf(alert)}</span>
+      </button>
+    </form>
+  );
+}
+
+export function AlertsSection({
+  clientId,
+  canEdit,
+}: {
+  clientId: string;
+  canEdit: boolean;
+}) {
+  const alerts = useLoad(() => fetchClientAlerts(clientId), clientId);
+  const action = useAction();
+  if (alerts.data === null && !alerts.loading && !alerts.error) return null;
+  const items = [...(alerts.data ?? [])].sort(
+    (a, b) => b.severity - a.severity,
+  );
+  return (
+    <Section title="Alerts">
+      {alerts.error && (
+        <p role="alert" className="error">
+          {alerts.error}
+        </p>
+      )}
+      {alerts.data?.length === 0 && <p>No unresolved alerts.</p>}
+      <ul className="plain">
+        {items.map((alert) => (
+          <li key={alert.id}>
+            <p>
+              <strong className="attention">{reasonOf(alert)}</strong>{" "}
+              <span className="muted">
+                ({alert.severityLabel}
+                {alert.createdAt ? `, ${formatDate(alert.createdAt)}` : ""}
+                {alert.status !== "open" ? `, ${alert.status}` : ""})
+              </span>
+            </p>
+            {alert.explanation && <p>{alert.explanation}</p>}
+            {alert.note && <p>Note: {alert.note}</p>}
+            {canEdit && alert.status === "open" && (
+              <AcknowledgeForm
+                alert={alert}
+                action={action}
+                onDone={alerts.reload}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      <ActionStatus action={action} />
+    </Section>
+  );
+}
