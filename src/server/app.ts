@@ -11,6 +11,8 @@ import type { AppContext } from "./context.js";
 import { SESSION_COOKIE, installAuthentication } from "./auth/auth.hook.js";
 import { alertRoutes } from "./alerts/alerts.routes.js";
 import { auditRoutes } from "./audit/audit.routes.js";
+import { checkinRoutes } from "./checkins/checkins.routes.js";
+import { checkinPageRoutes } from "./checkins/page/checkinPage.routes.js";
 import { authRoutes } from "./auth/auth.routes.js";
 import { passwordRoutes } from "./auth/password.routes.js";
 import { totpRoutes } from "./auth/totp.routes.js";
@@ -30,7 +32,9 @@ import { validatorCompiler } from "./http/validation.js";
 import { loggerOptions } from "./logging.js";
 import { memberRoutes } from "./members/members.routes.js";
 import { organisationRoutes } from "./organisations/organisations.routes.js";
+import { progressRoutes } from "./progress/progress.routes.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
+import { transcriptRoutes } from "./transcripts/transcripts.routes.js";
 import { webRoutes } from "./web/web.routes.js";
 
 export interface BuildOptions {
@@ -117,6 +121,10 @@ export async function buildApp(
   alertRoutes(app, context);
   instrumentRoutes(app, context);
   responseRoutes(app, context);
+  checkinRoutes(app, context);
+  progressRoutes(app, context);
+  checkinPageRoutes(app, context);
+  await transcriptRoutes(app, context);
   await fhirRoutes(app, context);
   webRoutes(app);
   return app;
