@@ -90,28 +90,30 @@ export function MembersTable({
                 <td>{m.email}</td>
                 <td>{ROLE_LABEL[m.role]}</td>
                 <td>{m.active ? "Active" : "Deactivated"}</td>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="secondary small"
-                    disabled={action.busy}
-                    onClick={() =>
-                      action.run(async () => {
-                        onChange(await setMemberActive(m.id, !m.active));
-                        return `${m.name} ${m.active ? "deactivated" : "reactivated"}.`;
-                      })
-                    }
-                  >
-                    {m.active ? "Deactivate" : "Reactivate"}
-                    <span className="visually-hidden"> {m.name}</span>
-                  </button>
-                  {m.role === "therapist" && (
-                    <TransferCaseload
-                      from={m}
-                      therapists={therapists}
-                      action={action}
-                    />
-                  )}
+                <td>
+                  <div className="actions-row">
+                    <button
+                      type="button"
+                      className="secondary small"
+                      disabled={action.busy}
+                      onClick={() =>
+                        action.run(async () => {
+                          onChange(await setMemberActive(m.id, !m.active));
+                          return `${m.name} ${m.active ? "deactivated" : "reactivated"}.`;
+                        })
+                      }
+                    >
+                      {m.active ? "Deactivate" : "Reactivate"}
+                      <span className="visually-hidden"> {m.name}</span>
+                    </button>
+                    {m.role === "therapist" && (
+                      <TransferCaseload
+                        from={m}
+                        therapists={therapists}
+                        action={action}
+                      />
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -24,7 +24,7 @@ export function MembersPage() {
       )}
       {members.loading && <p role="status">Loading members…</p>}
       <div className="sections">
-        <Section title="Everyone">
+        <Section title="Everyone" wide>
           <MembersTable members={list} onChange={replace} />
         </Section>
         <Section title="Invite a member">
