@@ -89,6 +89,11 @@ describe("therapist workspace", () => {
     await expect(
       page.getByRole("link", { name: "Sam Ortiz" }).count(),
     ).resolves.toBe(1);
+    // The client with a risk answer comes first, with its reason in words.
+    expect(await rows.first().locator("th").innerText()).toBe("Sam Ortiz");
+    expect(await rows.first().locator("td").first().innerText()).toBe(
+      "Risk answer",
+    );
     await expectAccessible("caseload");
     if (process.env.RAPPORT_UPDATE_SCREENSHOTS === "1")
       await page.screenshot({ path: README_SCREENSHOT, fullPage: false });
