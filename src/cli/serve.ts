@@ -2,6 +2,11 @@
 import type { Command } from "commander";
 import { evaluateSignalsJob } from "../server/alerts/alertJobs.js";
 import { buildApp } from "../server/app.js";
+import { checkinRemindersJob } from "../server/checkins/reminderJob.js";
+import {
+  deliverOutboxJob,
+  escalateAlertsJob,
+} from "../server/notifications/notificationJobs.js";
 import { startScheduler } from "../server/jobs/scheduler.js";
 import { databaseIsEmpty, seedDemo } from "../server/demo/seedDemo.js";
 import { startRuntime } from "../server/runtime.js";
@@ -25,7 +30,12 @@ export function registerServe(program: Command): void {
           printDemoAccounts(await seedDemo(runtime.context));
         const app = await buildApp(runtime.context);
         runtime.context.log = app.log;
-        const scheduler = startScheduler(runtime.context, [evaluateSignalsJob]);
+        const scheduler = startScheduler(runtime.context, [
+          evaluateSignalsJob,
+          deliverOutboxJob,
+          escalateAlertsJob,
+          checkinRemindersJob,
+        ]);
         let closing = false;
         const shutdown = (signal: string) => {
           if (closing) return;

@@ -21,8 +21,16 @@ export interface Config {
   readonly modelMinClients: number;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  readonly checkin: CheckinConfig;
   readonly transcriptMaxBytes: number;
   readonly transcriptThreadBytes: number;
+}
+
+/** Check-in defaults; an organisation's settings override the reminder and escalation delays. */
+export interface CheckinConfig {
+  readonly expiryHours: number;
+  readonly reminderHours: number;
+  readonly escalationMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -126,6 +134,17 @@ export function loadConfig(env: Env = process.env): Config {
     ),
     smtpUrl: env.RAPPORT_SMTP_URL || undefined,
     mailFrom: env.RAPPORT_MAIL_FROM || "Rapport <no-reply@localhost>",
+    checkin: Object.freeze({
+      expiryHours: integer(env, "RAPPORT_CHECKIN_EXPIRY_HOURS", 72, 1, 2_160), // 3 days
+      reminderHours: integer(env, "RAPPORT_CHECKIN_REMINDER_HOURS", 24, 1, 720), // 1 day
+      escalationMinutes: integer(
+        env,
+        "RAPPORT_ALERT_ESCALATION_MINUTES",
+        240,
+        5,
+        10_080,
+      ), // 4 h
+    }),
     transcriptMaxBytes: integer(
       env,
       "RAPPORT_TRANSCRIPT_MAX_BYTES",

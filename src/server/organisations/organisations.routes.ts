@@ -3,6 +3,7 @@ import { Type } from "@fastify/type-provider-typebox";
 import type { AppContext } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
 import { ShortText } from "../http/schemas.js";
+import { checkinSettingsSchema } from "../checkins/checkinSettings.schema.js";
 import { AppError } from "../errors.js";
 import { findMember } from "../members/members.repository.js";
 import { requireAdmin } from "../members/members.service.js";
@@ -12,6 +13,7 @@ const Settings = Type.Object(
     requireTotp: Type.Optional(Type.Boolean()),
     crisisInformation: Type.Optional(Type.String({ maxLength: 2_000 })),
     timeZone: Type.Optional(Type.String({ maxLength: 64 })),
+    ...checkinSettingsSchema,
   },
   { additionalProperties: false },
 );

@@ -75,6 +75,15 @@ export async function recordResponse(
   trx: Db,
   input: ResponseInput,
 ): Promise<ResponseView> {
+  return (await recordResponseRaisingAlerts(context, trx, input)).response;
+}
+
+/** recordResponse, also returning the ids of the alerts the response raised (to notify). */
+export async function recordResponseRaisingAlerts(
+  context: AppContext,
+  trx: Db,
+  input: ResponseInput,
+): Promise<{ response: ResponseView; createdAlertIds: string[] }> {
   const org = input.organisationId;
   await requireConsent(trx, org, input.clientId, "routine-measurement");
   const { pack } = await resolvePack(
@@ -126,6 +135,11 @@ export async function recordResponse(
     at,
   });
   // Alerts are raised in the same transaction: a risk answer is never stored without its alert.
-  await evaluateClientAlerts(context, trx, org, input.clientId);
-  return responseView(row, answers, []);
+  const createdAlertIds = await evaluateClientAlerts(
+    context,
+    trx,
+    org,
+    input.clientId,
+  );
+  return { response: responseView(row, answers, []), createdAlertIds };
 }

@@ -4,6 +4,7 @@ import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
 import { loadClientFor } from "../access/clientAccess.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { audit } from "../clients/clients.service.js";
+import { applyCheckinSchedule } from "../checkins/schedule.js";
 import type { AppContext } from "../context.js";
 import { inTransaction, isoNow, newId } from "../context.js";
 import type { SessionStatus, SessionTable } from "../db/schema.js";
@@ -96,6 +97,7 @@ export async function createSession(
     });
     // Attendance feeds the disengagement signal: re-evaluate in the same transaction.
     await evaluateClientAlerts(context, trx, actor.organisationId, clientId);
+    await applyCheckinSchedule(context, trx, row);
   });
   return view(row);
 }
@@ -131,6 +133,7 @@ export async function changeSession(
     });
     // Attendance feeds the disengagement signal: re-evaluate in the same transaction.
     await evaluateClientAlerts(context, trx, actor.organisationId, clientId);
+    await applyCheckinSchedule(context, trx, { ...session, ...set });
   });
   return view({ ...session, ...set });
 }

@@ -1,0 +1,139 @@
+// The email outbox: a message is queued inside the transaction that decides to send it, so it
+// is sent if and only if that transaction commits; a failed send never rolls anything back and
+// is retried with exponential backoff. Payloads about a client are encrypted under their key
+// and emptied once sent (they may hold a check-in link).
+import type { AppContext } from "../context.js";
+import { isoNow, newId } from "../context.js";
+import type { Db } from "../db/database.js";
+import type { OutboxTable } from "../db/checkinsSchema.js";
+import type { Mail } from "../mail/mailer.js";
+import {
+  claimOutbox,
+  dueOutbox,
+  finishOutbox,
+  insertOutbox,
+} from "./outbox.repository.js";
+
+export const OUTBOX_MAX_ATTEMPTS = 10;
+const BACKOFF_BASE_S = 30;
+const BACKOFF_MAX_S = 6 * 3_600; // 6 h
+
+/** Seconds before attempt n+1: 30 s, 1 min, 2 min, … at most 6 h. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(
+    BACKOFF_MAX_S,
+    BACKOFF_BASE_S * 2 ** Math.max(0, attempts - 1),
+  );
+}
+
+export interface QueuedMail {
+  organisationId: string;
+  /** Set when the message is about a client: its payload is encrypted under their key. */
+  clientId: string | null;
+  kind: string;
+  mail: Mail;
+}
+
+export async function enqueueMail(
+  context: AppContext,
+  trx: Db,
+  queued: QueuedMail,
+): Promise<string> {
+  const json = JSON.stringify(queued.mail);
+  const payload = queued.clientId
+    ? await context.cipher.encrypt(
+        trx,
+        queued.organisationId,
+        queued.clientId,
+        json,
+      )
+    : json;
+  const id = newId();
+  const now = isoNow(context);
+  await insertOutbox(trx, {
+    id,
+    organisation_id: queued.organisationId,
+    client_id: queued.clientId,
+    kind: queued.kind,
+    payload,
+    status: "pending",
+    attempts: 0,
+    next_attempt_at: now,
+    last_error: null,
+    created_at: now,
+    sent_at: null,
+  });
+  return id;
+}
+
+async function mailOf(context: AppContext, row: OutboxTable): Promise<Mail> {
+  const json = row.client_id
+    ? await context.cipher.decrypt(
+        context.db,
+        row.organisation_id,
+        row.client_id,
+        row.payload,
+      )
+    : row.payload;
+  return JSON.parse(json) as Mail;
+}
+
+async function deliverOne(
+  context: AppContext,
+  row: OutboxTable,
+): Promise<boolean> {
+  const now = context.clock();
+  const retryAt = new Date(
+    now.getTime() + backoffSeconds(row.attempts + 1) * 1000,
+  );
+  if (
+    !(await claimOutbox(
+      context.db,
+      row,
+      now.toISOString(),
+      retryAt.toISOString(),
+    ))
+  )
+    return false;
+  try {
+    await context.mailer.send(await mailOf(context, row));
+    await finishOutbox(context.db, row.id, {
+      status: "sent",
+      payload: "",
+      sent_at: isoNow(context),
+      last_error: null,
+    });
+    return true;
+  } catch (error) {
+    const last = row.attempts + 1 >= OUTBOX_MAX_ATTEMPTS;
+    await finishOutbox(context.db, row.id, {
+      status: last ? "failed" : "pending",
+      last_error: (error as Error).message.slice(0, 500),
+    });
+    context.log?.warn(
+      { outbox: row.id, kind: row.kind, attempt: row.attempts + 1 },
+      "email not sent; will retry",
+    );
+    return false;
+  }
+}
+
+/** Sends every due message once; returns how many went out. */
+export async function deliverOutbox(
+  context: AppContext,
+  limit = 50,
+): Promise<number> {
+  const rows = await dueOutbox(context.db, isoNow(context), limit);
+  let sent = 0;
+  for (const row of rows) if (await deliverOne(context, row)) sent += 1;
+  return sent;
+}
+
+/** After a commit that queued mail: try at once, without making the caller wait or fail. */
+export function deliverSoon(context: AppContext): void {
+  setImmediate(() => {
+    deliverOutbox(context).catch((error: unknown) =>
+      context.log?.error({ err: error }, "outbox delivery failed"),
+    );
+  });
+}
