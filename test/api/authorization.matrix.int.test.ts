@@ -41,10 +41,18 @@ interface Fixture {
   supervisorId: string;
   ownId: string;
   alertId: string;
+  checkinId: string;
+  checkinToken: string;
+  transcriptId: string;
 }
 
 interface Row {
-  request: (f: Fixture) => { url: string; body?: unknown };
+  /** A string body is sent as is, with contentType (raw uploads such as transcripts). */
+  request: (f: Fixture) => {
+    url: string;
+    body?: unknown;
+    contentType?: string;
+  };
   /** Expected status per actor; "self" = any answer but 401/403/404 (self-service routes). */
   expect: Record<ActorName, number | "self">;
 }
@@ -91,6 +99,18 @@ const EVERY_MEMBER = {
   supervisor: 200,
   admin: 200,
   otherOrg: 200,
+} as const;
+
+const TRANSCRIPT =
+  "Dr Lee: How has your week been?\nSam: Better, I slept more.\n";
+
+const NOT_FOUND_FOR_ALL = {
+  anonymous: 404,
+  own: 404,
+  colleague: 404,
+  supervisor: 404,
+  admin: 404,
+  otherOrg: 404,
 } as const;
 
 /** A valid pack with a version not installed before (versions are immutable once installed). */
@@ -441,6 +461,103 @@ export const MATRIX: Record<string, Row> = {
     expect: CLIENT_WRITE,
   },
 
+  "POST /api/clients/:id/sessions/:sessionId/transcripts": {
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/sessions/${f.sessionId}/transcripts`,
+      body: TRANSCRIPT,
+      contentType: "text/plain",
+    }),
+    expect: { ...CLIENT_WRITE, own: 202 },
+  },
+  "GET /api/clients/:id/transcripts": {
+    request: (f) => ({ url: `/api/clients/${f.clientId}/transcripts` }),
+    expect: CLIENT,
+  },
+  "GET /api/transcripts/:id": {
+    request: (f) => ({ url: `/api/transcripts/${f.transcriptId}` }),
+    expect: CLIENT,
+  },
+  "DELETE /api/transcripts/:id": {
+    request: (f) => ({ url: `/api/transcripts/${f.transcriptId}` }),
+    expect: { ...CLIENT_WRITE, own: 204 },
+  },
+
+  // Client check-ins (therapist side).
+  "POST /api/checkins": {
+    request: (f) => ({
+      url: "/api/checkins",
+      body: { clientId: f.clientId, instruments: ["phq-9"] },
+    }),
+    expect: CLIENT_CREATE,
+  },
+  "POST /api/checkins/:id/link": {
+    request: (f) => ({ url: `/api/checkins/${f.checkinId}/link` }),
+    expect: { ...CLIENT_WRITE, own: 201 },
+  },
+  // 503 for the own therapist: this runtime has no SMTP (the email path is in checkins.int.test.ts).
+  "POST /api/checkins/:id/send": {
+    request: (f) => ({
+      url: `/api/checkins/${f.checkinId}/send`,
+      body: { email: "client@example.org" },
+    }),
+    expect: { ...CLIENT_WRITE, own: 503 },
+  },
+  "GET /api/clients/:id/checkins": {
+    request: (f) => ({ url: `/api/clients/${f.clientId}/checkins` }),
+    expect: CLIENT,
+  },
+  "GET /api/clients/:id/progress-view": {
+    request: (f) => ({ url: `/api/clients/${f.clientId}/progress-view` }),
+    expect: CLIENT,
+  },
+  "PUT /api/clients/:id/progress-view": {
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/progress-view`,
+      body: { enabled: true, showAlliance: false },
+    }),
+    expect: CLIENT_WRITE,
+  },
+  // 409 for the own therapist: a fresh client's view is off, so no link can be made yet.
+  "POST /api/clients/:id/progress-view/link": {
+    request: (f) => ({ url: `/api/clients/${f.clientId}/progress-view/link` }),
+    expect: { ...CLIENT_WRITE, own: 409 },
+  },
+  "DELETE /api/clients/:id/progress-view/link": {
+    request: (f) => ({ url: `/api/clients/${f.clientId}/progress-view/link` }),
+    expect: CLIENT_WRITE,
+  },
+  // Client check-in pages: public on purpose, the unguessable link is the credential (no account,
+  // no cookie); the same answer for every actor proves no member session changes anything.
+  "GET /c/assets/:file": {
+    request: () => ({ url: "/c/assets/checkin.css" }),
+    expect: PUBLIC,
+  },
+  "GET /c/:token": {
+    request: (f) => ({ url: `/c/${f.checkinToken}` }),
+    expect: PUBLIC,
+  },
+  "POST /c/:token": {
+    request: (f) => ({ url: `/c/${f.checkinToken}`, body: { action: "save" } }),
+    expect: PUBLIC,
+  },
+  "GET /c/:token/unsubscribe": {
+    request: (f) => ({ url: `/c/${f.checkinToken}/unsubscribe` }),
+    expect: PUBLIC,
+  },
+  "POST /c/:token/unsubscribe": {
+    request: (f) => ({ url: `/c/${f.checkinToken}/unsubscribe`, body: {} }),
+    expect: PUBLIC,
+  },
+  // Not found for everyone: the progress view is off and the check-in is not completed.
+  "GET /c/:token/progress": {
+    request: (f) => ({ url: `/c/${f.checkinToken}/progress` }),
+    expect: NOT_FOUND_FOR_ALL,
+  },
+  "GET /p/:token": {
+    request: () => ({ url: `/p/${"x".repeat(43)}` }),
+    expect: NOT_FOUND_FOR_ALL,
+  },
+
   "GET /api/instruments": {
     request: () => ({ url: "/api/instruments" }),
     expect: { ...EVERY_MEMBER },
@@ -574,6 +691,26 @@ describe.each(DIALECTS)("authorisation matrix on %s", (dialect) => {
       instrumentId: "phq-9",
       answers: risky,
     });
+    await own.post(`/api/clients/${client.id}/consents`, {
+      kind: "transcript-analysis",
+      granted: true,
+    });
+    const transcript = await app.inject({
+      method: "POST",
+      url: `/api/clients/${client.id}/sessions/${session.id}/transcripts`,
+      headers: {
+        cookie: own.cookie,
+        "x-csrf-token": own.csrfToken,
+        "content-type": "text/plain",
+      },
+      payload: TRANSCRIPT,
+    });
+    const checkin = (
+      await own.post("/api/checkins", {
+        clientId: client.id,
+        instruments: ["phq-9"],
+      })
+    ).json<{ id: string; url: string }>();
     const alertId =
       (await own.get(`/api/clients/${client.id}/alerts`)).json<{
         items: { id: string }[];
@@ -592,6 +729,9 @@ describe.each(DIALECTS)("authorisation matrix on %s", (dialect) => {
       supervisorId: idOf(EMAIL.supervisor),
       ownId: await ids(own),
       alertId,
+      checkinId: checkin.id,
+      checkinToken: checkin.url.split("/c/")[1] ?? "",
+      transcriptId: transcript.json<{ id: string }>().id,
     };
   }
 
@@ -603,12 +743,15 @@ describe.each(DIALECTS)("authorisation matrix on %s", (dialect) => {
       ];
       for (const actor of ACTORS) {
         const f = await fixture();
-        const { url, body } = row.request(f);
+        const { url, body, contentType } = row.request(f);
         const session =
           actor === "anonymous" ? null : await signIn(app, EMAIL[actor]);
-        const headers = session
-          ? { cookie: session.cookie, "x-csrf-token": session.csrfToken }
-          : {};
+        const headers = {
+          ...(session
+            ? { cookie: session.cookie, "x-csrf-token": session.csrfToken }
+            : {}),
+          ...(contentType ? { "content-type": contentType } : {}),
+        };
         const res = await app.inject({
           method,
           url,
@@ -617,7 +760,7 @@ describe.each(DIALECTS)("authorisation matrix on %s", (dialect) => {
             ? method === "GET" || method === "DELETE"
               ? {}
               : { payload: {} }
-            : { payload: body as object }),
+            : { payload: typeof body === "string" ? body : (body as object) }),
         });
         const expected = row.expect[actor];
         const where = `${key} as ${actor} (${route}) answered ${res.statusCode} ${res.body.slice(0, 200)}`;
