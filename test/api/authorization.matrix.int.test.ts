@@ -43,8 +43,6 @@ interface Fixture {
   alertId: string;
   checkinId: string;
   checkinToken: string;
-  checkinId: string;
-  checkinToken: string;
   transcriptId: string;
 }
 
@@ -105,15 +103,6 @@ const EVERY_MEMBER = {
 
 const TRANSCRIPT =
   "Dr Lee: How has your week been?\nSam: Better, I slept more.\n";
-
-const NOT_FOUND_FOR_ALL = {
-  anonymous: 404,
-  own: 404,
-  colleague: 404,
-  supervisor: 404,
-  admin: 404,
-  otherOrg: 404,
-} as const;
 
 const NOT_FOUND_FOR_ALL = {
   anonymous: 404,
@@ -569,82 +558,6 @@ export const MATRIX: Record<string, Row> = {
     expect: NOT_FOUND_FOR_ALL,
   },
 
-  // Client check-ins (therapist side).
-  "POST /api/checkins": {
-    request: (f) => ({
-      url: "/api/checkins",
-      body: { clientId: f.clientId, instruments: ["phq-9"] },
-    }),
-    expect: CLIENT_CREATE,
-  },
-  "POST /api/checkins/:id/link": {
-    request: (f) => ({ url: `/api/checkins/${f.checkinId}/link` }),
-    expect: { ...CLIENT_WRITE, own: 201 },
-  },
-  // 503 for the own therapist: this runtime has no SMTP (the email path is in checkins.int.test.ts).
-  "POST /api/checkins/:id/send": {
-    request: (f) => ({
-      url: `/api/checkins/${f.checkinId}/send`,
-      body: { email: "client@example.org" },
-    }),
-    expect: { ...CLIENT_WRITE, own: 503 },
-  },
-  "GET /api/clients/:id/checkins": {
-    request: (f) => ({ url: `/api/clients/${f.clientId}/checkins` }),
-    expect: CLIENT,
-  },
-  "GET /api/clients/:id/progress-view": {
-    request: (f) => ({ url: `/api/clients/${f.clientId}/progress-view` }),
-    expect: CLIENT,
-  },
-  "PUT /api/clients/:id/progress-view": {
-    request: (f) => ({
-      url: `/api/clients/${f.clientId}/progress-view`,
-      body: { enabled: true, showAlliance: false },
-    }),
-    expect: CLIENT_WRITE,
-  },
-  // 409 for the own therapist: a fresh client's view is off, so no link can be made yet.
-  "POST /api/clients/:id/progress-view/link": {
-    request: (f) => ({ url: `/api/clients/${f.clientId}/progress-view/link` }),
-    expect: { ...CLIENT_WRITE, own: 409 },
-  },
-  "DELETE /api/clients/:id/progress-view/link": {
-    request: (f) => ({ url: `/api/clients/${f.clientId}/progress-view/link` }),
-    expect: CLIENT_WRITE,
-  },
-  // Client check-in pages: public on purpose, the unguessable link is the credential (no account,
-  // no cookie); the same answer for every actor proves no member session changes anything.
-  "GET /c/assets/:file": {
-    request: () => ({ url: "/c/assets/checkin.css" }),
-    expect: PUBLIC,
-  },
-  "GET /c/:token": {
-    request: (f) => ({ url: `/c/${f.checkinToken}` }),
-    expect: PUBLIC,
-  },
-  "POST /c/:token": {
-    request: (f) => ({ url: `/c/${f.checkinToken}`, body: { action: "save" } }),
-    expect: PUBLIC,
-  },
-  "GET /c/:token/unsubscribe": {
-    request: (f) => ({ url: `/c/${f.checkinToken}/unsubscribe` }),
-    expect: PUBLIC,
-  },
-  "POST /c/:token/unsubscribe": {
-    request: (f) => ({ url: `/c/${f.checkinToken}/unsubscribe`, body: {} }),
-    expect: PUBLIC,
-  },
-  // Not found for everyone: the progress view is off and the check-in is not completed.
-  "GET /c/:token/progress": {
-    request: (f) => ({ url: `/c/${f.checkinToken}/progress` }),
-    expect: NOT_FOUND_FOR_ALL,
-  },
-  "GET /p/:token": {
-    request: () => ({ url: `/p/${"x".repeat(43)}` }),
-    expect: NOT_FOUND_FOR_ALL,
-  },
-
   "GET /api/instruments": {
     request: () => ({ url: "/api/instruments" }),
     expect: { ...EVERY_MEMBER },
@@ -798,12 +711,6 @@ describe.each(DIALECTS)("authorisation matrix on %s", (dialect) => {
         instruments: ["phq-9"],
       })
     ).json<{ id: string; url: string }>();
-    const checkin = (
-      await own.post("/api/checkins", {
-        clientId: client.id,
-        instruments: ["phq-9"],
-      })
-    ).json<{ id: string; url: string }>();
     const alertId =
       (await own.get(`/api/clients/${client.id}/alerts`)).json<{
         items: { id: string }[];
@@ -822,8 +729,6 @@ describe.each(DIALECTS)("authorisation matrix on %s", (dialect) => {
       supervisorId: idOf(EMAIL.supervisor),
       ownId: await ids(own),
       alertId,
-      checkinId: checkin.id,
-      checkinToken: checkin.url.split("/c/")[1] ?? "",
       checkinId: checkin.id,
       checkinToken: checkin.url.split("/c/")[1] ?? "",
       transcriptId: transcript.json<{ id: string }>().id,
