@@ -119,6 +119,18 @@ describe.each(DIALECTS)("transcripts on %s", (dialect) => {
     return Number(row.n);
   }
 
+  it("the demo seeds two analysed transcripts for therapist1's featured clients", async () => {
+    const rows = await runtime.context.db
+      .selectFrom("transcripts")
+      .select(["id", "status"])
+      .execute();
+    expect(rows.map((r) => r.status)).toEqual(["done", "done"]);
+    for (const { id } of rows) {
+      const detail = (await own.get(`/api/transcripts/${id}`)).json<Detail>();
+      expect(detail.analysis?.utterances.length).toBe(14);
+    }
+  });
+
   it.each([
     ["session.vtt", "text/vtt", "vtt"],
     ["session.srt", "application/x-subrip", "srt"],

@@ -18,6 +18,7 @@ import {
 import { insertOrganisation } from "../organisations/organisations.repository.js";
 import { insertResponses } from "../responses/responses.repository.js";
 import { demoConsents, demoResponses } from "./demoResponses.js";
+import { seedDemoTranscripts } from "./demoTranscripts.js";
 
 export interface DemoResult {
   password: string;
@@ -209,6 +210,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
       for (const fixture of demoCaseload({ seed, today, size, featured }))
         await seedClient(context, trx, organisationId, therapistId, fixture);
     }
+    await seedDemoTranscripts(context, trx, demo.id, t1.id);
     // Alerts from the seeded history, as the responses would have raised them.
     const seeded = await trx
       .selectFrom("clients")
