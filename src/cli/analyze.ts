@@ -1,7 +1,7 @@
 // `rapport analyze <file> [--format text|json] [--therapist NAME]`: codes a transcript locally and
 // prints a report or one JSON document. The file is streamed line by line.
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { basename } from "node:path";
 import type { Command } from "commander";
@@ -10,27 +10,20 @@ import {
   createTranscriptParser,
   detectFormat,
   jsonDocument,
-  loadTranscriptModels,
   textReport,
   type TranscriptModels,
   type TranscriptParseResult,
 } from "../core/transcripts/index.js";
+import { bundledTranscriptModels } from "../server/transcripts/transcriptModels.js";
 
 /** Default upload/file limit for transcripts: 20 MiB. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** Lines read before guessing the format from content (when the extension does not say). */
 const HEAD_LINES = 3;
 
-// The package root is two levels up from both src/cli/ (tsx) and dist/cli/ (compiled).
-const MODEL_URL = new URL("../../models/transcripts.json", import.meta.url);
-
-let cachedModels: TranscriptModels | undefined;
-
-export async function loadBundledModels(): Promise<TranscriptModels> {
-  cachedModels ??= loadTranscriptModels(
-    JSON.parse(await readFile(MODEL_URL, "utf8")),
-  );
-  return cachedModels;
+/** The bundled models, loaded once per process (the same loader the server uses). */
+export function loadBundledModels(): Promise<TranscriptModels> {
+  return bundledTranscriptModels();
 }
 
 /** Streams a transcript file through the incremental parser. */
