@@ -11,6 +11,7 @@ import type { AppContext } from "./context.js";
 import { SESSION_COOKIE, installAuthentication } from "./auth/auth.hook.js";
 import { alertRoutes } from "./alerts/alerts.routes.js";
 import { auditRoutes } from "./audit/audit.routes.js";
+import { caseloadRoutes } from "./caseload/caseload.routes.js";
 import { checkinRoutes } from "./checkins/checkins.routes.js";
 import { checkinPageRoutes } from "./checkins/page/checkinPage.routes.js";
 import { authRoutes } from "./auth/auth.routes.js";
@@ -112,6 +113,7 @@ export async function buildApp(
   organisationRoutes(app, context);
   memberRoutes(app, context);
   clientRoutes(app, context);
+  caseloadRoutes(app, context);
   episodeRoutes(app, context);
   sessionRoutes(app, context);
   goalRoutes(app, context);

@@ -441,6 +441,17 @@ export const MATRIX: Record<string, Row> = {
       otherOrg: 200,
     },
   },
+  "GET /api/caseload": {
+    request: () => ({ url: "/api/caseload" }),
+    expect: {
+      anonymous: 401,
+      own: 200,
+      colleague: 200,
+      supervisor: 200,
+      admin: 403,
+      otherOrg: 200,
+    },
+  },
   "GET /api/clients/:id/signals": {
     request: (f) => ({ url: `/api/clients/${f.clientId}/signals` }),
     expect: CLIENT,

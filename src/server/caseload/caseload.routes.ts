@@ -1,0 +1,71 @@
+// /api/caseload: the caller's clients ordered by the attention they need.
+import { Type } from "@fastify/type-provider-typebox";
+import type { AppContext } from "../context.js";
+import { actorOf, type App } from "../http/types.js";
+import { Page, ShortText } from "../http/schemas.js";
+import { caseload } from "./caseload.service.js";
+
+const ClientStatus = Type.Union([
+  Type.Literal("active"),
+  Type.Literal("discharged"),
+]);
+const Score = Type.Union([
+  Type.Object({
+    instrumentId: Type.String(),
+    total: Type.Number(),
+    band: Type.Union([Type.String(), Type.Null()]),
+    at: Type.String(),
+    trend: Type.Array(Type.Number(), {
+      description: "The last totals of this instrument, oldest first.",
+    }),
+    validated: Type.Boolean(),
+  }),
+  Type.Null(),
+]);
+const CaseloadItem = Type.Object({
+  clientId: Type.String(),
+  name: Type.String(),
+  therapistId: Type.String(),
+  status: ClientStatus,
+  attention: Type.Union([
+    Type.Object({
+      alertId: Type.String(),
+      kind: Type.String(),
+      reason: Type.String({ description: 'In words, e.g. "Risk answer".' }),
+      severity: Type.String(),
+      explanation: Type.String(),
+      since: Type.String(),
+    }),
+    Type.Null(),
+  ]),
+  openAlerts: Type.Integer(),
+  alliance: Score,
+  outcome: Score,
+});
+
+export function caseloadRoutes(app: App, context: AppContext): void {
+  app.get(
+    "/api/caseload",
+    {
+      schema: {
+        tags: ["clients"],
+        description:
+          "The caller's visible clients (supervisors: their supervisees'), most in need of attention first: the top open alert in words, then the latest alliance and outcome scores with a short trend.",
+        querystring: Type.Object(
+          {
+            limit: Type.Optional(
+              Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            ),
+            cursor: Type.Optional(Type.String({ pattern: "^[0-9]{1,9}$" })),
+            name: Type.Optional(ShortText),
+            status: Type.Optional(ClientStatus),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(CaseloadItem) },
+      },
+    },
+    (request) =>
+      caseload(context, actorOf(request), { limit: 50, ...request.query }),
+  );
+}
