@@ -13,7 +13,7 @@ export interface TranscriptTable {
   therapist_speaker_enc: string | null;
   status: TranscriptStatus;
   error: string | null;
-  analysis_enc: string | null; // JSON analysis document, encrypted
+  analysis_enc: string | null; // JSON analysis document, gzipped, base64, encrypted
   profile: string | null; // JSON numeric profile, in clear
   attempts: number;
   lease_until: string | null;

@@ -5,6 +5,7 @@ import type { AppContext } from "../context.js";
 import { isoNow, newId } from "../context.js";
 import type { Db } from "../db/database.js";
 import { runAnalysis } from "../transcripts/runAnalysis.js";
+import { sealAnalysis } from "../transcripts/storedAnalysis.js";
 import { bundledTranscriptModels } from "../transcripts/transcriptModels.js";
 import { insertTranscript } from "../transcripts/transcripts.repository.js";
 
@@ -61,7 +62,12 @@ export async function seedDemoTranscripts(
       therapist_speaker_enc: await encrypt(demo.therapist),
       status: "done",
       error: null,
-      analysis_enc: await encrypt(outcome.document),
+      analysis_enc: await sealAnalysis(
+        context.cipher,
+        trx,
+        { organisation_id: organisationId, client_id: client.id },
+        outcome.document,
+      ),
       profile: JSON.stringify(outcome.profile),
       attempts: 1,
       lease_until: null,

@@ -8,6 +8,7 @@ import { inTransaction, isoNow } from "../context.js";
 import type { TranscriptTable } from "../db/transcriptsSchema.js";
 import type { AnalysisRunner } from "./analysisRunner.js";
 import type { AnalysisOutcome } from "./runAnalysis.js";
+import { sealAnalysis } from "./storedAnalysis.js";
 import {
   claimNextTranscript,
   finishTranscript,
@@ -123,12 +124,7 @@ export class TranscriptQueue {
       ? {
           status: "done" as const,
           error: null,
-          analysis_enc: await cipher.encrypt(
-            db,
-            row.organisation_id,
-            row.client_id,
-            outcome.document,
-          ),
+          analysis_enc: await sealAnalysis(cipher, db, row, outcome.document),
           profile: JSON.stringify(outcome.profile),
           analysed_at: at,
         }

@@ -11,6 +11,7 @@ import { inTransaction, isoNow, newId } from "../context.js";
 import type { TranscriptTable } from "../db/transcriptsSchema.js";
 import { AppError, notFound } from "../errors.js";
 import { findSession } from "../sessions/sessions.repository.js";
+import { openAnalysis } from "./storedAnalysis.js";
 import type { UploadedTranscript } from "./transcriptUpload.js";
 import {
   deleteTranscriptRow,
@@ -146,14 +147,7 @@ export async function getTranscript(
   const analysis =
     row.analysis_enc === null
       ? null
-      : (JSON.parse(
-          await context.cipher.decrypt(
-            context.db,
-            row.organisation_id,
-            row.client_id,
-            row.analysis_enc,
-          ),
-        ) as AnalysisDocument);
+      : await openAnalysis(context.cipher, context.db, row, row.analysis_enc);
   await audit(context, actor, row.client_id, "transcript.read");
   return { ...summaryView(row), analysis };
 }

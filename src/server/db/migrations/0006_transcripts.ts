@@ -19,7 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("therapist_speaker_enc", "text") // the given therapist speaker name, if any
     .addColumn("status", "text", (c) => c.notNull()) // queued | analysing | done | failed
     .addColumn("error", "text") // a code and line number only, never transcript text
-    .addColumn("analysis_enc", "text") // the analysis document (utterances and profile)
+    .addColumn("analysis_enc", "text") // the analysis document, gzipped (storedAnalysis.ts)
     .addColumn("profile", "text") // JSON: counts and rates only, no text
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("lease_until", "text") // while analysing: when another worker may take it over
