@@ -53,35 +53,6 @@ export function parseAlerts(body: unknown): Alert[] {
     .filter((a): a is Alert => a !== null);
 }
 
-const MAX_PAGES = 20;
-
-/** Open alerts (following `next` cursors), or null while the server has no alerts API. */
-export async function fetchOpenAlerts(): Promise<Alert[] | null> {
-  const alerts: Alert[] = [];
-  let cursor: string | undefined;
-  try {
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await api<unknown>(
-        "GET",
-        `/api/alerts${query({ status: "open", limit: 200, cursor })}`,
-      );
-      alerts.push(...parseAlerts(body).filter((a) => a.status === "open"));
-      const next = isObject(body) ? body.next : null;
-      cursor =
-        typeof next === "string"
-          ? next
-          : typeof next === "number"
-            ? String(next)
-            : undefined;
-      if (!cursor) break;
-    }
-    return alerts;
-  } catch (error) {
-    if (error instanceof ApiError && error.routeMissing) return null;
-    throw error;
-  }
-}
-
 /** A client's alerts not yet resolved (open or acknowledged), or null without the API. */
 export async function fetchClientAlerts(
   clientId: string,

@@ -1,12 +1,14 @@
-// The caseload as a table: each row names its top reason for attention and its latest score.
+// The caseload as a table: each row names its top reason for attention and its latest
+// alliance and outcome scores with a small trend line.
+import type { CaseloadItem, CaseloadScore } from "../api/caseload";
 import type { ClientStatus } from "../api/types";
+import { Sparkline } from "../charts/Sparkline";
 import { Link } from "../components/Link";
 import { formatDate } from "../components/format";
 import { clientHref } from "../router";
-import type { CaseloadRow } from "./attention";
 
 interface Props {
-  rows: CaseloadRow[];
+  rows: CaseloadItem[];
   caption: string;
   therapistNames: Map<string, string> | null;
 }
@@ -16,22 +18,35 @@ const STATUS_LABEL: Record<ClientStatus, string> = {
   discharged: "Discharged",
 };
 
-function AttentionCell({ row }: { row: CaseloadRow }) {
+function AttentionCell({ row }: { row: CaseloadItem }) {
   if (!row.attention) return <span className="muted">None open</span>;
+  const more = row.openAlerts - 1;
   return (
-    <span className="attention" title={row.attention.explanation || undefined}>
-      {row.attention.reason}
-    </span>
+    <>
+      <span
+        className="attention"
+        title={row.attention.explanation || undefined}
+      >
+        {row.attention.reason}
+      </span>
+      {more > 0 && <span className="muted"> (+{more} more)</span>}
+    </>
   );
 }
 
-function LatestCell({ row }: { row: CaseloadRow }) {
-  if (!row.latest) return <span className="muted">No scores yet</span>;
+function ScoreCell({ score }: { score: CaseloadScore | null }) {
+  if (!score) return <span className="muted">None yet</span>;
   return (
-    <>
-      {row.latest.instrumentId} {row.latest.total}
-      <span className="muted"> on {formatDate(row.latest.at)}</span>
-    </>
+    <span className="score-cell">
+      <span>
+        {score.instrumentId} <strong>{score.total}</strong>
+        {!score.validated && (
+          <span className="muted"> (not a validated instrument)</span>
+        )}
+        <span className="muted"> on {formatDate(score.at)}</span>
+      </span>
+      <Sparkline values={score.trend} label={score.instrumentId} />
+    </span>
   );
 }
 
@@ -49,26 +64,30 @@ export function CaseloadTable({ rows, caption, therapistNames }: Props) {
           <tr>
             <th scope="col">Client</th>
             <th scope="col">Needs attention</th>
-            <th scope="col">Latest score</th>
+            <th scope="col">Alliance</th>
+            <th scope="col">Outcome</th>
             <th scope="col">Status</th>
             {therapistNames && <th scope="col">Therapist</th>}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.client.id}>
+            <tr key={row.clientId}>
               <th scope="row">
-                <Link href={clientHref(row.client.id)}>{row.client.name}</Link>
+                <Link href={clientHref(row.clientId)}>{row.name}</Link>
               </th>
               <td>
                 <AttentionCell row={row} />
               </td>
               <td>
-                <LatestCell row={row} />
+                <ScoreCell score={row.alliance} />
               </td>
-              <td>{STATUS_LABEL[row.client.status]}</td>
+              <td>
+                <ScoreCell score={row.outcome} />
+              </td>
+              <td>{STATUS_LABEL[row.status]}</td>
               {therapistNames && (
-                <td>{therapistNames.get(row.client.therapistId) ?? "—"}</td>
+                <td>{therapistNames.get(row.therapistId) ?? "—"}</td>
               )}
             </tr>
           ))}

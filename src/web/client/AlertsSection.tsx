@@ -2,7 +2,7 @@
 // an open one with a note saying what they did.
 import { useState } from "react";
 import { acknowledgeAlert, fetchClientAlerts, type Alert } from "../api/alerts";
-import { ATTENTION_REASONS } from "../caseload/attention";
+import { reasonFor } from "../caseload/attention";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
 import { Section } from "../components/Section";
@@ -10,8 +10,7 @@ import { formatDate } from "../components/format";
 import { useAction, type Action } from "../components/useAction";
 import { useLoad } from "../components/useLoad";
 
-const reasonOf = (alert: Alert) =>
-  ATTENTION_REASONS[alert.kind] ?? alert.kind.replace(/-/g, " ");
+const reasonOf = (alert: Alert) => reasonFor(alert.kind);
 
 function AcknowledgeForm({
   alert,

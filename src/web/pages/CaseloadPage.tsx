@@ -1,30 +1,20 @@
 // The caseload: clients ordered by what needs attention, with search and a status filter.
 import { useState } from "react";
 import { allMembers } from "../api/admin";
+import { fetchCaseload, type CaseloadItem } from "../api/caseload";
 import { AddClientForm } from "../caseload/AddClientForm";
-import { orderCaseload, type CaseloadRow } from "../caseload/attention";
 import {
   CaseloadSearch,
   type CaseloadFilter,
 } from "../caseload/CaseloadSearch";
 import { CaseloadTable } from "../caseload/CaseloadTable";
-import {
-  loadCaseload,
-  type CaseloadPage as Loaded,
-} from "../caseload/loadCaseload";
 import { PageHeading } from "../components/PageHeading";
 import { canEditClients, useSession } from "../components/session";
 import { useLoad } from "../components/useLoad";
 import { navigate, clientHref } from "../router";
 
-function orderCaption(sources: Loaded["sources"]): string {
-  const basis = [
-    sources.alerts ? "open alerts" : null,
-    sources.responses ? "latest response" : null,
-    "name",
-  ].filter(Boolean);
-  return `Ordered by ${basis.join(", then ")}.`;
-}
+const CAPTION =
+  "Ordered by the most urgent open alert, then the most recent score.";
 
 function useTherapistNames(show: boolean): Map<string, string> | null {
   const members = useLoad(
@@ -41,22 +31,22 @@ export function CaseloadPage() {
     name: "",
     status: "",
   });
-  const [more, setMore] = useState<CaseloadRow[]>([]);
+  const [more, setMore] = useState<CaseloadItem[]>([]);
   const query = {
     ...(filter.name ? { name: filter.name.trim() } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
-  const first = useLoad(() => loadCaseload(query), JSON.stringify(query));
+  const first = useLoad(() => fetchCaseload(query), JSON.stringify(query));
   const [next, setNext] = useState<string | null | undefined>(undefined);
   const therapistNames = useTherapistNames(me.role === "supervisor");
   const cursor = next === undefined ? (first.data?.next ?? null) : next;
-  const rows = orderCaseload([...(first.data?.rows ?? []), ...more]);
+  const rows = [...(first.data?.items ?? []), ...more];
 
   const loadMore = () => {
     if (!cursor) return;
-    loadCaseload({ ...query, cursor }).then(
+    fetchCaseload({ ...query, cursor }).then(
       (page) => {
-        setMore((m) => [...m, ...page.rows]);
+        setMore((m) => [...m, ...page.items]);
         setNext(page.next);
       },
       () => setNext(null),
@@ -88,7 +78,7 @@ export function CaseloadPage() {
       {first.data && rows.length > 0 && (
         <CaseloadTable
           rows={rows}
-          caption={orderCaption(first.data.sources)}
+          caption={CAPTION}
           therapistNames={therapistNames}
         />
       )}
