@@ -56,16 +56,16 @@ var form=document.querySelector("form[data-checkin]");
 if(!form)return;
 var total=+form.getAttribute("data-total"),bar=document.getElementById("progress"),
 text=document.getElementById("progress-text"),status=document.getElementById("save-status"),
-template=form.getAttribute("data-progress"),timer=0,pending=false,sent=false;
+template=form.getAttribute("data-progress"),target=form.getAttribute("action"),timer=0,pending=false,sent=false;
 function answered(){var seen={},n=0;form.querySelectorAll("input[type=radio]:checked").forEach(function(i){if(!seen[i.name]){seen[i.name]=1;n++;}});return n;}
 function update(){var n=answered();bar.value=n;text.textContent=template.replace("{answered}",n).replace("{total}",total);}
 function body(){var d=new URLSearchParams(new FormData(form));d.set("action","save");return d;}
-function save(){pending=false;fetch(form.action,{method:"POST",body:body(),headers:{accept:"application/json"},credentials:"same-origin"})
+function save(){pending=false;fetch(target,{method:"POST",body:body(),headers:{accept:"application/json"},credentials:"same-origin"})
 .then(function(r){if(r.ok)status.textContent=form.getAttribute("data-saved");}).catch(function(){pending=true;});}
 function later(){pending=true;clearTimeout(timer);timer=setTimeout(save,300);}
 form.addEventListener("change",function(){update();later();});
 form.addEventListener("input",function(e){if(e.target&&e.target.tagName==="TEXTAREA")later();});
-addEventListener("pagehide",function(){if(pending&&!sent&&navigator.sendBeacon)navigator.sendBeacon(form.action,body());});
+addEventListener("pagehide",function(){if(pending&&!sent&&navigator.sendBeacon)navigator.sendBeacon(target,body());});
 form.addEventListener("submit",function(e){var s=e.submitter;if(s&&s.value==="save")return;
 if(sent){e.preventDefault();return;}sent=true;clearTimeout(timer);});
 var errors=document.getElementById("errors");if(errors)errors.focus();

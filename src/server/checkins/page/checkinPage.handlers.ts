@@ -108,7 +108,7 @@ async function confirm(
     title: t("thanksHeading"),
     body: confirmationPage(t, {
       risk,
-      crisis: crisisSection(t, settings.crisisInformation),
+      crisis: crisisSection(t, settings.crisisInformation, "inline"),
       progressUrl: progress ? `${parts.path}/progress` : null,
     }),
   }));

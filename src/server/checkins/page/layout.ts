@@ -35,19 +35,29 @@ function languageLinks(frame: PageFrame): Html {
   </nav>`;
 }
 
+/** The crisis information: the page's footer section, or a block inside a confirmation. */
 export function crisisSection(
   t: Translate,
   crisisInformation: string | null,
+  where: "footer" | "inline" = "footer",
 ): Html {
-  return html`<section
-    id="crisis"
-    class="crisis"
-    aria-labelledby="crisis-h"
-    tabindex="-1"
-  >
-    <h2 id="crisis-h">${t("crisisHeading")}</h2>
-    <p>${crisisInformation ? lines(crisisInformation) : t("crisisFallback")}</p>
-  </section>`;
+  const text = html`<p>
+    ${crisisInformation ? lines(crisisInformation) : t("crisisFallback")}
+  </p>`;
+  return where === "footer"
+    ? html`<section
+        id="crisis"
+        class="crisis"
+        aria-labelledby="crisis-h"
+        tabindex="-1"
+      >
+        <h2 id="crisis-h">${t("crisisHeading")}</h2>
+        ${text}
+      </section>`
+    : html`<div class="crisis crisis-now">
+        <h2>${t("crisisHeading")}</h2>
+        ${text}
+      </div>`;
 }
 
 export function layout(frame: PageFrame): string {
