@@ -35,6 +35,7 @@ import { memberRoutes } from "./members/members.routes.js";
 import { organisationRoutes } from "./organisations/organisations.routes.js";
 import { progressRoutes } from "./progress/progress.routes.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
+import { trajectoryRoutes } from "./trajectory/trajectory.routes.js";
 import { transcriptRoutes } from "./transcripts/transcripts.routes.js";
 import { webRoutes } from "./web/web.routes.js";
 
@@ -121,6 +122,7 @@ export async function buildApp(
   subjectAccessRoutes(app, context);
   auditRoutes(app, context);
   alertRoutes(app, context);
+  trajectoryRoutes(app, context);
   instrumentRoutes(app, context);
   responseRoutes(app, context);
   checkinRoutes(app, context);

@@ -456,6 +456,12 @@ export const MATRIX: Record<string, Row> = {
     request: (f) => ({ url: `/api/clients/${f.clientId}/signals` }),
     expect: CLIENT,
   },
+  "GET /api/clients/:id/trajectory": {
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/trajectory?instrumentId=phq-9`,
+    }),
+    expect: CLIENT,
+  },
   "GET /api/clients/:id/alerts": {
     request: (f) => ({ url: `/api/clients/${f.clientId}/alerts` }),
     expect: CLIENT,
