@@ -127,6 +127,24 @@ describe("therapist workspace", () => {
     clientUrl = page.url();
     expect(clientUrl).toMatch(/\/clients\/[A-Za-z0-9-]+$/);
     await page.getByRole("heading", { level: 2, name: "Sessions" }).waitFor();
+    // The pre-session brief, and the outcome timeline saying which model drew its band.
+    await page
+      .getByRole("heading", { level: 2, name: "Pre-session brief" })
+      .waitFor();
+    await page.getByText(/^Since last session \(/).waitFor();
+    await page
+      .getByText("reference model, not fitted to your clinic")
+      .first()
+      .waitFor();
+    await page
+      .getByRole("table", {
+        name: /phq-9 by session of care against the expected trajectory/,
+      })
+      .waitFor();
+    await page
+      .getByText(/^Not a validated instrument/)
+      .first()
+      .waitFor();
     await page
       .getByText(/Loading/)
       .first()

@@ -102,3 +102,8 @@ export const recordConsent = (
 
 export const exportUrl = (id: string, format: "json" | "fhir") =>
   `${base(id)}/export${format === "fhir" ? "?format=fhir" : ""}`;
+
+export const updateClient = (
+  id: string,
+  patch: { name?: string; status?: ClientStatus },
+) => api<Client>("PATCH", base(id), patch);

@@ -10,6 +10,20 @@ export interface ScoredResponse {
   at: string;
   total: number;
   band?: string;
+  /** Item answers by linkId (empty when the server sends none). */
+  answers: Record<string, number>;
+  /** Subscale scores, e.g. the alliance check-in's goals, tasks and bond. */
+  subscales: Record<string, number>;
+}
+
+function numbersOf(value: unknown): Record<string, number> {
+  if (!isObject(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (e): e is [string, number] =>
+        typeof e[1] === "number" && Number.isFinite(e[1]),
+    ),
+  );
 }
 
 function parseOne(raw: unknown): ScoredResponse | null {
@@ -31,7 +45,15 @@ function parseOne(raw: unknown): ScoredResponse | null {
   const total = firstNumber(raw, ["total"]) ?? firstNumber(score, ["total"]);
   if (!id || !instrumentId || !at || total === undefined) return null;
   const band = firstString(raw, ["band"]) ?? firstString(score, ["band"]);
-  return { id, instrumentId, at, total, ...(band ? { band } : {}) };
+  return {
+    id,
+    instrumentId,
+    at,
+    total,
+    ...(band ? { band } : {}),
+    answers: numbersOf(raw.answers),
+    subscales: numbersOf(raw.subscales),
+  };
 }
 
 /** The scored responses in a response list, oldest first; malformed entries are left out. */

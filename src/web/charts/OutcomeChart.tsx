@@ -7,12 +7,17 @@ import type { ScoredResponse } from "../api/responses";
 
 const HEIGHT = 220;
 const LINE = "#1d4ed8";
+const MARK = "#b42318";
 
-/** uPlot's aligned data: x in Unix seconds, y the totals. */
-export function chartData(responses: ScoredResponse[]): uPlot.AlignedData {
+/** uPlot's aligned data: x in Unix seconds, y the totals, then the totals at marked times. */
+export function chartData(
+  responses: ScoredResponse[],
+  markedAt: ReadonlySet<string> = new Set(),
+): uPlot.AlignedData {
   return [
     responses.map((r) => Date.parse(r.at) / 1000),
     responses.map((r) => r.total),
+    responses.map((r) => (markedAt.has(r.at) ? r.total : null)),
   ];
 }
 
@@ -26,12 +31,15 @@ export function chartSummary(
   return `${title} chart: ${responses.length} scores, from ${first.total} to ${last.total}.`;
 }
 
+/** Scores to mark on the line (e.g. where an alliance rupture began), by response time. */
 export function OutcomeChart({
   title,
   responses,
+  markedAt,
 }: {
   title: string;
   responses: ScoredResponse[];
+  markedAt?: ReadonlySet<string>;
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -53,9 +61,15 @@ export function OutcomeChart({
             width: 2,
             points: { show: true, size: 6, fill: LINE },
           },
+          {
+            label: "Marked",
+            stroke: MARK,
+            width: 0,
+            points: { show: true, size: 12, fill: "transparent", width: 2 },
+          },
         ],
       },
-      chartData(responses),
+      chartData(responses, markedAt),
       element,
     );
     const resize = new ResizeObserver(() =>
@@ -69,7 +83,7 @@ export function OutcomeChart({
       resize.disconnect();
       plot.destroy();
     };
-  }, [title, responses]);
+  }, [title, responses, markedAt]);
   return (
     <div
       ref={host}

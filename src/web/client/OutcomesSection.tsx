@@ -1,14 +1,15 @@
-// Outcome scores per instrument: a chart and its table alternative.
-import { Suspense, lazy, useMemo } from "react";
+// The client's timeline of measures: outcome scores against the expected-trajectory band,
+// alliance scores with rupture markers and components, and item-level answers per instrument.
+import { useMemo } from "react";
+import { listInstruments, type InstrumentSummary } from "../api/instruments";
 import { fetchResponses, type ScoredResponse } from "../api/responses";
-import { ScoreTable } from "../charts/ScoreTable";
+import { fetchSignals, type Signals } from "../api/timeline";
 import { useLoad } from "../components/useLoad";
 import { Section } from "../components/Section";
-
-// uPlot loads with the first chart, keeping it out of the sign-in and caseload download.
-const OutcomeChart = lazy(() =>
-  import("../charts/OutcomeChart").then((m) => ({ default: m.OutcomeChart })),
-);
+import { ScoreTable } from "../charts/ScoreTable";
+import { AllianceFigure } from "../timeline/AllianceFigure";
+import { ItemTrends } from "../timeline/ItemTrends";
+import { TrajectoryFigure } from "../timeline/TrajectoryFigure";
 
 export function byInstrument(
   responses: ScoredResponse[],
@@ -19,35 +20,92 @@ export function byInstrument(
   return groups;
 }
 
+interface Timeline {
+  responses: ScoredResponse[] | null;
+  signals: Signals;
+  instruments: Map<string, InstrumentSummary>;
+}
+
+async function loadTimeline(clientId: string): Promise<Timeline> {
+  const [responses, signals, instruments] = await Promise.all([
+    fetchResponses(clientId),
+    fetchSignals(clientId),
+    listInstruments(),
+  ]);
+  return {
+    responses,
+    signals,
+    instruments: new Map(instruments.items.map((i) => [i.id, i])),
+  };
+}
+
+function InstrumentFigure({
+  clientId,
+  instrumentId,
+  items,
+  timeline,
+}: {
+  clientId: string;
+  instrumentId: string;
+  items: ScoredResponse[];
+  timeline: Timeline;
+}) {
+  const pack = timeline.instruments.get(instrumentId);
+  if (pack?.kind === "alliance")
+    return (
+      <AllianceFigure
+        instrumentId={instrumentId}
+        responses={items}
+        signals={timeline.signals.items}
+        validated={pack.validated}
+      />
+    );
+  if (instrumentId in timeline.signals.trajectoryModels)
+    return <TrajectoryFigure clientId={clientId} instrumentId={instrumentId} />;
+  return (
+    <figure className="score-figure">
+      <figcaption>
+        <h3>{instrumentId}</h3>
+        {pack && !pack.validated && (
+          <p className="notice">Not a validated instrument.</p>
+        )}
+      </figcaption>
+      <ScoreTable title={instrumentId} responses={items} />
+    </figure>
+  );
+}
+
 export function OutcomesSection({ clientId }: { clientId: string }) {
-  const responses = useLoad(() => fetchResponses(clientId), clientId);
+  const timeline = useLoad(() => loadTimeline(clientId), clientId);
+  const data = timeline.data;
   const groups = useMemo(
-    () => [...byInstrument(responses.data ?? [])],
-    [responses.data],
+    () => [...byInstrument(data?.responses ?? [])],
+    [data?.responses],
   );
   return (
-    <Section title="Scores">
-      {responses.error && (
+    <Section title="Timeline" wide>
+      {timeline.error && (
         <p role="alert" className="error">
-          {responses.error}
+          {timeline.error}
         </p>
       )}
-      {responses.loading && <p role="status">Loading scores…</p>}
-      {!responses.loading && responses.data === null && !responses.error && (
+      {timeline.loading && <p role="status">Loading scores…</p>}
+      {data && data.responses === null && (
         <p>This server does not record questionnaire responses yet.</p>
       )}
-      {responses.data?.length === 0 && <p>No questionnaire responses yet.</p>}
-      {groups.map(([instrument, items]) => (
-        <figure key={instrument} className="score-figure">
-          <figcaption>
-            <h3>{instrument}</h3>
-          </figcaption>
-          <Suspense fallback={<div className="chart" />}>
-            <OutcomeChart title={instrument} responses={items} />
-          </Suspense>
-          <ScoreTable title={instrument} responses={items} />
-        </figure>
-      ))}
+      {data?.responses?.length === 0 && <p>No questionnaire responses yet.</p>}
+      {data &&
+        groups.map(([instrumentId, items]) => (
+          <div key={instrumentId} className="instrument-timeline">
+            <InstrumentFigure
+              clientId={clientId}
+              instrumentId={instrumentId}
+              items={items}
+              timeline={data}
+            />
+            <ItemTrends instrumentId={instrumentId} responses={items} />
+          </div>
+        ))}
     </Section>
   );
 }

@@ -1,4 +1,4 @@
-// One client: details, scores, sessions, goals, episodes, consents, care team and export.
+// One client: the pre-session brief, alerts, the timeline of measures, record, sessions, goals, episodes, consents, care team and export.
 // Supervisors and break-glass administrators read; only therapists see the edit controls.
 import { getClient } from "../api/clients";
 import type { Client } from "../api/types";
@@ -9,12 +9,14 @@ import { EpisodesSection } from "../client/EpisodesSection";
 import { ExportSection } from "../client/ExportSection";
 import { GoalsSection } from "../client/GoalsSection";
 import { OutcomesSection } from "../client/OutcomesSection";
+import { RecordSection } from "../client/RecordSection";
 import { SessionsSection } from "../client/SessionsSection";
 import { Link } from "../components/Link";
 import { PageHeading } from "../components/PageHeading";
 import { formatDate } from "../components/format";
 import { canEditClients, useSession } from "../components/session";
 import { useLoad } from "../components/useLoad";
+import { PreSessionBrief } from "../timeline/PreSessionBrief";
 
 function ClientDetails({ client }: { client: Client }) {
   return (
@@ -60,6 +62,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
       )}
       <ClientDetails client={data} />
       <div className="sections">
+        <PreSessionBrief clientId={clientId} />
         <AlertsSection clientId={clientId} canEdit={canEdit} />
         <OutcomesSection clientId={clientId} />
         <SessionsSection clientId={clientId} canEdit={canEdit} />
@@ -71,6 +74,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
           canEdit={canEdit}
           onChange={client.set}
         />
+        {canEdit && <RecordSection client={data} onChange={client.set} />}
         <ExportSection clientId={clientId} />
       </div>
     </>

@@ -1,0 +1,58 @@
+// One outcome measure against its expected-trajectory band, saying which model drew the band.
+import { Suspense, lazy } from "react";
+import { fetchTrajectory } from "../api/timeline";
+import { useLoad } from "../components/useLoad";
+import { TrajectoryTable } from "./TrajectoryTable";
+
+const TrajectoryChart = lazy(() =>
+  import("../charts/TrajectoryChart").then((m) => ({
+    default: m.TrajectoryChart,
+  })),
+);
+
+export function TrajectoryFigure({
+  clientId,
+  instrumentId,
+}: {
+  clientId: string;
+  instrumentId: string;
+}) {
+  const trajectory = useLoad(
+    () => fetchTrajectory(clientId, instrumentId),
+    `${clientId}/${instrumentId}`,
+  );
+  const data = trajectory.data;
+  return (
+    <figure className="score-figure">
+      <figcaption>
+        <h3>{instrumentId}</h3>
+        {data && (
+          <p className="band-label">
+            Expected-trajectory band:{" "}
+            <strong>
+              {data.model === "reference"
+                ? "reference model, not fitted to your clinic"
+                : data.label}
+            </strong>
+            .
+          </p>
+        )}
+      </figcaption>
+      {trajectory.error && (
+        <p role="alert" className="error">
+          {trajectory.error}
+        </p>
+      )}
+      {trajectory.loading && <p role="status">Loading the trajectory…</p>}
+      {data && data.scores.length === 0 && <p>No scores yet.</p>}
+      {data && data.scores.length > 0 && (
+        <>
+          <Suspense fallback={<div className="chart" />}>
+            <TrajectoryChart title={instrumentId} trajectory={data} />
+          </Suspense>
+          <TrajectoryTable title={instrumentId} trajectory={data} />
+        </>
+      )}
+    </figure>
+  );
+}
