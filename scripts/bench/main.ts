@@ -1,10 +1,12 @@
 // npm run bench: every case reports its figure as a ratio to a baseline measured in the same run.
+import { benchCheckins } from "./checkins.js";
 import { benchHttp } from "./http.js";
 import { benchTranscripts } from "./transcripts.js";
 import type { BenchResult } from "./types.js";
 
 const CASES: Record<string, () => Promise<BenchResult[]>> = {
   http: benchHttp,
+  checkins: benchCheckins,
   transcripts: benchTranscripts,
 };
 

@@ -1,0 +1,238 @@
+// Check-in submit path against its physical floor, in the same run: a bare Fastify POST handler
+// that stores the same form payload as one row in the same SQLite file with the same durability
+// (WAL, synchronous=FULL). Every Rapport request submits a different open check-in.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Fastify from "fastify";
+import { buildApp } from "../../src/server/app.js";
+import {
+  insertNewCheckin,
+  mintLink,
+} from "../../src/server/checkins/checkinLinks.js";
+import { loadConfig } from "../../src/server/config.js";
+import type { AppContext } from "../../src/server/context.js";
+import { inTransaction, newId } from "../../src/server/context.js";
+import { openSqlite } from "../../src/server/db/database.js";
+import { seedDemo } from "../../src/server/demo/seedDemo.js";
+import { startRuntime } from "../../src/server/runtime.js";
+import { DURATION_S } from "./load.js";
+import type { BenchResult } from "./types.js";
+
+const CLIENTS = 500;
+const PER_CLIENT = 40; // 20,000 open check-ins, more than a run submits
+
+function payload(submissionId: string): string {
+  const fields: Record<string, string> = { submissionId, action: "submit" };
+  for (let i = 1; i <= 9; i++) fields[`a:phq-9:q${i}`] = String(i % 4);
+  fields["a:phq-9:q9"] = "0";
+  return new URLSearchParams(fields).toString();
+}
+
+async function openCheckins(context: AppContext): Promise<string[]> {
+  const org = await context.db
+    .selectFrom("organisations")
+    .select("id")
+    .where("name", "=", "Demo Clinic")
+    .executeTakeFirstOrThrow();
+  const therapist = await context.db
+    .selectFrom("members")
+    .select("id")
+    .where("email", "=", "therapist1@demo.rapport.test")
+    .executeTakeFirstOrThrow();
+  const paths: string[] = [];
+  const at = context.clock().toISOString();
+  for (let c = 0; c < CLIENTS; c++)
+    await inTransaction(context.db, async (trx) => {
+      const clientId = newId();
+      await context.cipher.createKey(trx, org.id, clientId, at);
+      await trx
+        .insertInto("clients")
+        .values({
+          id: clientId,
+          organisation_id: org.id,
+          name_enc: await context.cipher.encrypt(
+            trx,
+            org.id,
+            clientId,
+            `Bench ${c}`,
+          ),
+          name_index: context.cipher.index(`Bench ${c}`),
+          therapist_id: therapist.id,
+          status: "active",
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await trx
+        .insertInto("consents")
+        .values({
+          id: newId(),
+          organisation_id: org.id,
+          client_id: clientId,
+          kind: "routine-measurement",
+          granted: 1,
+          recorded_by: therapist.id,
+          recorded_at: at,
+        })
+        .execute();
+      for (let i = 0; i < PER_CLIENT; i++) {
+        const checkin = await insertNewCheckin(context, trx, {
+          organisationId: org.id,
+          clientId,
+          sessionId: null,
+          instruments: ["phq-9"],
+          createdBy: therapist.id,
+        });
+        paths.push(
+          new URL(await mintLink(context, trx, checkin, "link")).pathname,
+        );
+      }
+    });
+  return paths;
+}
+
+interface Run {
+  requestsPerSecond: number;
+  p99Ms: number;
+  non2xx: number;
+}
+
+async function drive(
+  base: string,
+  next: () => string,
+  options: { duration: number; overallRate?: number },
+): Promise<Run> {
+  const result = await autocannon({
+    url: base,
+    connections: 10,
+    duration: options.duration,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        setupRequest: (request) => ({
+          ...request,
+          path: next(),
+          body: payload(crypto.randomUUID()),
+        }),
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+  };
+}
+
+async function floorServer(
+  file: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const db = openSqlite(file);
+  db.exec(
+    "create table if not exists bench_floor (id text primary key, token text not null, payload text not null, created_at text not null)",
+  );
+  const insert = db.prepare("insert into bench_floor values (?, ?, ?, ?)");
+  const app = Fastify({ logger: false });
+  app.addContentTypeParser(
+    "application/x-www-form-urlencoded",
+    { parseAs: "string" },
+    (_req, body, done) => done(null, body),
+  );
+  app.post("/c/:token", (request) => {
+    insert.run(
+      newId(),
+      (request.params as { token: string }).token,
+      request.body,
+      new Date().toISOString(),
+    );
+    return "ok";
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  return {
+    url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+    close: async () => {
+      await app.close();
+      db.close();
+    },
+  };
+}
+
+export async function benchCheckins(): Promise<BenchResult[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-checkins-"));
+  const config = loadConfig({
+    RAPPORT_DATA_DIR: dir,
+    RAPPORT_DATA_KEY: crypto.randomBytes(32).toString("base64"),
+    RAPPORT_DEMO_PASSWORD: "bench-password",
+    RAPPORT_LOG_LEVEL: "silent",
+  });
+  const runtime = await startRuntime(config);
+  await seedDemo(runtime.context);
+  const paths = await openCheckins(runtime.context);
+  let cursor = 0;
+  const next = () => paths[cursor++ % paths.length] ?? "/";
+  const app = await buildApp(runtime.context, { logger: false });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const rapportUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const floor = await floorServer(
+    config.database.dialect === "sqlite" ? config.database.file : "",
+  );
+  let floorCursor = 0;
+  const floorNext = () => `/c/floor-${floorCursor++}`;
+  try {
+    await drive(floor.url, floorNext, { duration: 1 });
+    const bare = await drive(floor.url, floorNext, { duration: DURATION_S });
+    await drive(rapportUrl, next, { duration: 1 });
+    const full = await drive(rapportUrl, next, { duration: DURATION_S });
+    const half = await drive(rapportUrl, next, {
+      duration: DURATION_S,
+      overallRate: Math.max(1, Math.round(bare.requestsPerSecond / 2)),
+    });
+    const bareHalf = await drive(floor.url, floorNext, {
+      duration: DURATION_S,
+      overallRate: Math.max(1, Math.round(bare.requestsPerSecond / 2)),
+    });
+    if (full.non2xx + half.non2xx > 0)
+      throw new Error(
+        `check-in submissions answered ${full.non2xx + half.non2xx} non-2xx responses`,
+      );
+    if (cursor > paths.length)
+      throw new Error(
+        "the bench ran out of open check-ins; raise CLIENTS or PER_CLIENT",
+      );
+    process.stderr.write(
+      `bench checkins: floor ${bare.requestsPerSecond.toFixed(0)} req/s (p99 ${bare.p99Ms} ms), rapport ${full.requestsPerSecond.toFixed(0)} req/s (p99 ${full.p99Ms} ms); ` +
+        `at half the floor's rate: rapport p99 ${half.p99Ms} ms, floor p99 ${bareHalf.p99Ms} ms\n`,
+    );
+    return [
+      {
+        name: "POST /c/:token check-in submission (score, encrypt, alerts, audit, idempotency; target ≥ 0.5×)",
+        baseline:
+          "bare Fastify POST storing the payload as one row, same SQLite file, WAL + synchronous=FULL",
+        value: full.requestsPerSecond,
+        baselineValue: bare.requestsPerSecond,
+        unit: "req/s",
+        ratio: full.requestsPerSecond / bare.requestsPerSecond,
+      },
+      {
+        name: "check-in submission p99 at half the floor's rate (target < 50 ms)",
+        baseline: "bare Fastify POST p99 at the same rate",
+        value: half.p99Ms,
+        baselineValue: bareHalf.p99Ms,
+        unit: "ms",
+        ratio: half.p99Ms / Math.max(1, bareHalf.p99Ms),
+      },
+    ];
+  } finally {
+    await floor.close();
+    await app.close();
+    await runtime.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
