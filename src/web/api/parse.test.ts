@@ -31,13 +31,22 @@ describe("parseResponses", () => {
       ],
     });
     expect(parsed).toEqual([
-      { id: "1", instrumentId: "phq-9", at: "2026-01-01T00:00:00Z", total: 18 },
+      {
+        id: "1",
+        instrumentId: "phq-9",
+        at: "2026-01-01T00:00:00Z",
+        total: 18,
+        answers: {},
+        subscales: {},
+      },
       {
         id: "2",
         instrumentId: "phq-9",
         at: "2026-02-01T00:00:00Z",
         total: 12,
         band: "moderate",
+        answers: {},
+        subscales: {},
       },
     ]);
   });
