@@ -57,7 +57,10 @@ export function TrajectoryChart({
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false } },
-        axes: [{ label: "Session of care" }, { label: "Total" }],
+        axes: [
+          { label: "Session of care", incrs: [1, 2, 5, 10, 20] },
+          { label: "Total" },
+        ],
         series: [
           {},
           { label: "Expected", stroke: EXPECTED, width: 1, dash: [6, 4] },
