@@ -16,6 +16,7 @@ export function printDemoAccounts(result: DemoResult): void {
   say(
     `  password: ${result.password}${result.generatedPassword ? "  (random; set RAPPORT_DEMO_PASSWORD to choose one)" : ""}`,
   );
+  say(`rapport: an open client check-in to try: ${result.checkinUrl}`);
 }
 
 export function registerDemo(program: Command): void {
@@ -33,7 +34,11 @@ export function registerDemo(program: Command): void {
             );
           const result = await seedDemo(context);
           printDemoAccounts(result);
-          print({ accounts: result.accounts, password: result.password });
+          print({
+            accounts: result.accounts,
+            password: result.password,
+            checkinUrl: result.checkinUrl,
+          });
         });
       }),
     );

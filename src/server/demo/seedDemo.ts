@@ -5,6 +5,7 @@ import {
   type FixtureClient,
 } from "../../core/fixtures/demoCaseload.js";
 import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
+import { demoCheckin } from "../checkins/demoCheckin.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { hashPassword } from "../auth/password.js";
 import type { AppContext } from "../context.js";
@@ -24,6 +25,8 @@ export interface DemoResult {
   password: string;
   generatedPassword: boolean;
   accounts: { email: string; role: Role; organisation: string }[];
+  /** An open check-in for one of therapist1's clients, to try the client's side. */
+  checkinUrl: string;
 }
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
@@ -118,6 +121,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
   const today = context.clock();
   const accounts: DemoResult["accounts"] = [];
 
+  let checkinUrl = "";
   await inTransaction(context.db, async (trx) => {
     const member = async (
       organisationId: string,
@@ -218,6 +222,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
       .execute();
     for (const c of seeded)
       await evaluateClientAlerts(context, trx, c.organisation_id, c.id);
+    checkinUrl = await demoCheckin(context, trx, demo.id, t1.id);
     for (const org of [demo.id, second.id]) {
       await appendAudit(trx, {
         organisationId: org,
@@ -229,5 +234,5 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
       });
     }
   });
-  return { password, generatedPassword, accounts };
+  return { password, generatedPassword, accounts, checkinUrl };
 }

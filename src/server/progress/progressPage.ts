@@ -1,6 +1,6 @@
 // The client's own progress page: one server-rendered SVG line chart per measure (an image with
 // a text alternative) and the same numbers as a table.
-import { html, type Html } from "../checkins/page/html.js";
+import { markup, type Html } from "../checkins/page/html.js";
 import type { Translate } from "../checkins/page/messages.js";
 import type { ProgressSeries } from "./progressSeries.js";
 
@@ -36,14 +36,14 @@ function chart(s: ProgressSeries, t: Translate, id: string): Html {
     .join(" ");
   const dots = s.points.map(
     (p, i) =>
-      html`<circle
+      markup`<circle
         cx="${x(i).toFixed(1)}"
         cy="${y(p.total).toFixed(1)}"
         r="4"
         fill="#0b4f8a"
       ></circle>`,
   );
-  return html`<svg
+  return markup`<svg
     class="chart"
     viewBox="0 0 ${W} ${H}"
     role="img"
@@ -82,12 +82,12 @@ function chart(s: ProgressSeries, t: Translate, id: string): Html {
 function table(s: ProgressSeries, t: Translate, language: string): Html {
   const rows = s.points.map(
     (p) =>
-      html`<tr>
+      markup`<tr>
         <td>${day(p.at, language)}</td>
         <td>${p.total}</td>
       </tr>`,
   );
-  return html`<table>
+  return markup`<table>
     <caption>
       ${t("tableCaption", { instrument: s.title })}
     </caption>
@@ -109,10 +109,10 @@ export function progressPage(
   language: string,
 ): Html {
   if (series.length === 0)
-    return html`<h1>${t("progressTitle")}</h1>
+    return markup`<h1>${t("progressTitle")}</h1>
       <p>${t("noScores")}</p>`;
   const block = (s: ProgressSeries, i: number) =>
-    html`<section aria-labelledby="s${i}-h">
+    markup`<section aria-labelledby="s${i}-h">
       <h2 id="s${i}-h" lang="en">${s.title}</h2>
       <p>
         ${s.higherIsBetter ? t("progressDirectionBetter") : t("progressDirectionWorse")}
@@ -121,12 +121,12 @@ export function progressPage(
     </section>`;
   const outcome = series.filter((s) => s.kind === "outcome");
   const alliance = series.filter((s) => s.kind === "alliance");
-  return html`<h1>${t("progressTitle")}</h1>
+  return markup`<h1>${t("progressTitle")}</h1>
     <p>${t("progressIntro")}</p>
     ${outcome.map((s, i) => block(s, i))}
     ${
       alliance.length > 0
-        ? html`<h2>${t("allianceHeading")}</h2>
+        ? markup`<h2>${t("allianceHeading")}</h2>
             ${alliance.map((s, i) => block(s, outcome.length + i))}`
         : ""
     }`;

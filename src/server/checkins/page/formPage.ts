@@ -9,7 +9,7 @@ import type { Pack } from "../../../core/instruments/packSchema.js";
 import type { QuestionnaireItem } from "../../../core/instruments/questionnaireSchema.js";
 import { fieldName, FEEDBACK_MAX } from "../checkinForm.js";
 import type { DraftContent } from "../openCheckin.js";
-import { html, type Html } from "./html.js";
+import { markup, type Html } from "./html.js";
 import type { Translate } from "./messages.js";
 
 export interface FormPageInput {
@@ -42,29 +42,17 @@ function itemField(
   const options = (item.answerOption ?? []).map((option, i) => {
     const value = optionValue(option);
     const label = option.valueCoding?.display ?? String(value);
-    return html`<label class="opt"
-      ><input
-        type="radio"
-        name="${name}"
-        value="${value ?? ""}"
-        id="${id}-${i}"
-        ${chosen === value ? html` checked` : ""}
-      />
-      <span lang="en">${label}</span></label
-    >`;
+    const checked = chosen === value ? markup` checked` : "";
+    return markup`<label class="opt"><input type="radio" name="${name}" value="${value ?? ""}" id="${id}-${i}"${checked}> <span lang="en">${label}</span></label>`;
   });
-  return html`<fieldset
-    id="${id}"
-    class="item${error ? " has-error" : ""}"
-    ${error ? html` aria-describedby="${id}-e"` : ""}
-  >
-    <legend>
-      <span class="qn">${input.t("questionOf", { n, total })}</span>
-      <span lang="en">${item.text ?? ""}</span>
-    </legend>
-    ${error ? html`<p class="error" id="${id}-e">${input.t(error)}</p>` : ""}
-    <div class="opts${options.length > 5 ? " scale" : ""}">${options}</div>
-  </fieldset>`;
+  const described = error ? markup` aria-describedby="${id}-e"` : "";
+  const message = error
+    ? markup`<p class="error" id="${id}-e">${input.t(error)}</p>`
+    : "";
+  return markup`<fieldset id="${id}" class="item${error ? " has-error" : ""}"${described}>
+<legend><span class="qn">${input.t("questionOf", { n, total })}</span> <span lang="en">${item.text ?? ""}</span></legend>
+${message}<div class="opts${options.length > 5 ? " scale" : ""}">${options}</div>
+</fieldset>`;
 }
 
 function errorSummary(
@@ -72,16 +60,16 @@ function errorSummary(
   numbers: Map<string, number>,
   total: number,
 ): Html {
-  if (input.errors.size === 0) return html``;
+  if (input.errors.size === 0) return markup``;
   const links = [...input.errors.keys()].map(
     (name) =>
-      html`<li>
+      markup`<li>
         <a href="#${domId(name)}"
           >${input.t("questionOf", { n: numbers.get(name) ?? 0, total })}</a
         >
       </li>`,
   );
-  return html`<div class="summary" role="alert" id="errors" tabindex="-1">
+  return markup`<div class="summary" role="alert" id="errors" tabindex="-1">
     <h2>${input.t("errorSummary")}</h2>
     <ul>
       ${links}
@@ -112,23 +100,23 @@ export function formPage(input: FormPageInput): Html {
         total,
       ),
     );
-    return html`<section class="instrument" aria-labelledby="h-${pack.id}">
+    return markup`<section class="instrument" aria-labelledby="h-${pack.id}">
       <h2 id="h-${pack.id}" lang="en">
         ${pack.questionnaire.title ?? pack.id}
       </h2>
-      ${stems.map((s) => html`<p class="stem" lang="en">${s.text ?? ""}</p>`)}
+      ${stems.map((s) => markup`<p class="stem" lang="en">${s.text ?? ""}</p>`)}
       ${fields}
       <p class="attribution" lang="en">${pack.attribution}</p>
     </section>`;
   });
   const note = t("itemsLanguageNote");
-  return html`<h1>${t("title")}</h1>
+  return markup`<h1>${t("title")}</h1>
     <p>${t("intro")}</p>
     <p class="watch">
       ${t("notWatched")} <a href="#crisis">${t("crisisHeading")}</a>
     </p>
-    ${note ? html`<p class="note">${note}</p>` : ""}
-    ${input.notice ? html`<p class="notice ${input.notice.kind}" role="status">${input.notice.text}</p>` : ""}
+    ${note ? markup`<p class="note">${note}</p>` : ""}
+    ${input.notice ? markup`<p class="notice ${input.notice.kind}" role="status">${input.notice.text}</p>` : ""}
     ${errorSummary(input, numbers, total)}
     <form
       method="post"

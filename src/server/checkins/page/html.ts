@@ -29,7 +29,10 @@ function render(value: Value): string {
   return escapeHtml(String(value));
 }
 
-export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
+export function markup(
+  strings: TemplateStringsArray,
+  ...values: Value[]
+): Html {
   let out = strings[0] ?? "";
   values.forEach((v, i) => (out += render(v) + (strings[i + 1] ?? "")));
   return new Html(out);

@@ -1,6 +1,6 @@
 // The frame every client page shares: language switch, the crisis information one tap away
 // (the first link on the page), main content, no inline script.
-import { html, lines, type Html } from "./html.js";
+import { markup, lines, type Html } from "./html.js";
 import {
   LANGUAGES,
   translator,
@@ -21,14 +21,14 @@ function languageLinks(frame: PageFrame): Html {
   const items = LANGUAGES.map((l) => {
     const name = translator(l)("languageName");
     return l === frame.language
-      ? html`<li><span aria-current="true" lang="${l}">${name}</span></li>`
-      : html`<li>
+      ? markup`<li><span aria-current="true" lang="${l}">${name}</span></li>`
+      : markup`<li>
           <a href="${frame.path}?lang=${l}" lang="${l}" hreflang="${l}"
             >${name}</a
           >
         </li>`;
   });
-  return html`<nav aria-label="${translator(frame.language)("languageNav")}">
+  return markup`<nav aria-label="${translator(frame.language)("languageNav")}">
     <ul class="langs">
       ${items}
     </ul>
@@ -41,11 +41,11 @@ export function crisisSection(
   crisisInformation: string | null,
   where: "footer" | "inline" = "footer",
 ): Html {
-  const text = html`<p>
+  const text = markup`<p>
     ${crisisInformation ? lines(crisisInformation) : t("crisisFallback")}
   </p>`;
   return where === "footer"
-    ? html`<section
+    ? markup`<section
         id="crisis"
         class="crisis"
         aria-labelledby="crisis-h"
@@ -54,7 +54,7 @@ export function crisisSection(
         <h2 id="crisis-h">${t("crisisHeading")}</h2>
         ${text}
       </section>`
-    : html`<div class="crisis crisis-now">
+    : markup`<div class="crisis crisis-now">
         <h2>${t("crisisHeading")}</h2>
         ${text}
       </div>`;
@@ -62,7 +62,7 @@ export function crisisSection(
 
 export function layout(frame: PageFrame): string {
   const t = translator(frame.language);
-  return html`<!doctype html>
+  return markup`<!doctype html>
     <html lang="${frame.language}">
       <head>
         <meta charset="utf-8" />

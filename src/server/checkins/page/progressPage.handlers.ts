@@ -14,7 +14,7 @@ import { progressSeries } from "../../progress/progressSeries.js";
 import { linkState } from "../openCheckin.js";
 import type { PageRequest } from "./checkinPage.routes.js";
 import { render, settingsFor, type PageParts } from "./renderPage.js";
-import { html } from "./html.js";
+import { markup } from "./html.js";
 
 /** How long after submitting the confirmation's progress link works (a shared tablet moves on). */
 export const PROGRESS_AFTER_SUBMIT_MS = 15 * 60_000; // 15 min
@@ -27,7 +27,7 @@ async function show(
   if (!view)
     return render(parts, 404, null, (t) => ({
       title: t("progressTitle"),
-      body: html`<h1>${t("progressTitle")}</h1>
+      body: markup`<h1>${t("progressTitle")}</h1>
         <p>${t("progressUnavailable")}</p>`,
     }));
   const series = await progressSeries(

@@ -1,21 +1,21 @@
 // The pages around the form: confirmation (with the crisis information after a risk answer),
 // used, expired or unknown links, unsubscribe, and errors. None shows a previous answer.
-import { html, type Html } from "./html.js";
+import { markup, type Html } from "./html.js";
 import type { Translate } from "./messages.js";
 
 export function confirmationPage(
   t: Translate,
   input: { risk: boolean; crisis: Html; progressUrl: string | null },
 ): Html {
-  return html`<h1 tabindex="-1" id="done">${t("thanksHeading")}</h1>
+  return markup`<h1 tabindex="-1" id="done">${t("thanksHeading")}</h1>
     ${
       input.risk
-        ? html`<p>${t("riskThanks")}</p>
+        ? markup`<p>${t("riskThanks")}</p>
             <p><strong>${t("riskAdvice")}</strong></p>
             ${input.crisis}`
-        : html`<p>${t("thanks")}</p>`
+        : markup`<p>${t("thanks")}</p>`
     }
-    ${input.progressUrl ? html`<p><a href="${input.progressUrl}">${t("progressLink")}</a></p>` : ""}
+    ${input.progressUrl ? markup`<p><a href="${input.progressUrl}">${t("progressLink")}</a></p>` : ""}
     <p>${t("sharedDevice")}</p>`;
 }
 
@@ -29,7 +29,7 @@ export function messagePage(
     unknownHeading: "unknown",
     errorHeading: "error",
   } as const;
-  return html`<h1>${t(heading)}</h1>
+  return markup`<h1>${t(heading)}</h1>
     <p>${t(body[heading])}</p>`;
 }
 
@@ -43,9 +43,9 @@ export function unsubscribePage(
   },
 ): Html {
   if (input.done)
-    return html`<h1>${t("unsubscribeHeading")}</h1>
+    return markup`<h1>${t("unsubscribeHeading")}</h1>
       <p role="status">${t("unsubscribed")}</p>`;
-  return html`<h1>${t("unsubscribeHeading")}</h1>
+  return markup`<h1>${t("unsubscribeHeading")}</h1>
     <p>${t("unsubscribe", { org: input.organisationName })}</p>
     <form method="post" action="${input.action}">
       <input type="hidden" name="lang" value="${input.language}" />
