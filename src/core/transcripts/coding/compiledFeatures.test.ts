@@ -20,6 +20,7 @@ const TEXTS = [
   "So you're worried. What would you like to do about it? I don't know",
   "",
   "zzqx unknownword 12:30 __odd__ token?",
+  "NO. I CAN'T QUIT, I Don't Want To.",
 ];
 
 describe("compiled features", () => {
@@ -50,6 +51,17 @@ describe("compiled features", () => {
         expect(fast).toEqual(slow);
       });
     }
+  });
+});
+
+describe("feature tokens", () => {
+  it("fold case and write n't as not, so casing does not change the features", () => {
+    const features = (text: string) =>
+      transcriptFeatures([tokenize(text)], ["client"])[0];
+    expect(features("I CAN'T quit. NO WAY")).toEqual(
+      features("i can't quit. no way"),
+    );
+    expect(features("I don't")).toContain("b:do not");
   });
 });
 

@@ -14,10 +14,18 @@ export const SENTENCE_END: ReadonlySet<string> = new Set([".", "?", "!"]);
 export const START = "<s>";
 export const END = "</s>";
 
-/** Numbers collapse to one token; everything else is wink-nlp's normal form. */
+/**
+ * Numbers collapse to one token; everything else is wink-nlp's normal form, folded to lower case
+ * with the contraction "n't" written "not". wink-nlp's normal form keeps the case of the text
+ * ("No", "NEVER", "I") and leaves "n't" as it is, so without folding the same word gets several
+ * features and a transcript written in another case convention (all-caps captions, lower-case
+ * ASR) would miss most of the vocabulary.
+ */
 export function featureToken(raw: string): string {
   const first = raw.charCodeAt(0);
-  return first >= 48 && first <= 57 ? "<num>" : raw;
+  if (first >= 48 && first <= 57) return "<num>";
+  const lower = raw.toLowerCase();
+  return lower === "n't" ? "not" : lower;
 }
 
 /** log2 length bucket, capped at 6 (64+ tokens). */

@@ -1,4 +1,5 @@
-// wink-nlp tokenisation (stack-notes §3): normalised tokens, contractions expanded ("n't" -> "not").
+// wink-nlp tokenisation (stack-notes §3): normal forms with contractions split ("can't" -> "ca"
+// "n't"); features.ts folds them to lower case and reads "n't" as "not".
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 
@@ -24,7 +25,7 @@ function loadEngine(): Engine {
   return engine;
 }
 
-/** Lower-cased normal forms of the tokens of one utterance. */
+/** Normal forms of the tokens of one utterance (case kept; see featureToken). */
 export function tokenize(text: string): string[] {
   const { nlp, normal } = loadEngine();
   return nlp.readDoc(text).tokens().out(normal);
