@@ -5,6 +5,7 @@ import type {
   SignalParams,
 } from "./types.js";
 import { DEFAULT_SIGNAL_OPTIONS } from "./defaults.js";
+import type { TrajectoryModel } from "../stats/trajectoryModel.js";
 
 /**
  * Named, realistic fixtures shared by unit tests, the calibration script and (later) the demo seed.
@@ -45,6 +46,35 @@ export const ALLIANCE: InstrumentSignalParams = {
 export const PARAMS: SignalParams = {
   instruments: { "phq-9": PHQ9, "gad-7": GAD7, "rapport-alliance": ALLIANCE },
   options: DEFAULT_SIGNAL_OPTIONS,
+};
+
+/**
+ * A trajectory model simple enough to check by hand: expected = intake − 2·ln t, SD 2 (residual
+ * variance only, no parameter uncertainty).
+ */
+export const HAND_MODEL: TrajectoryModel = {
+  instrumentId: "phq-9",
+  fixedEffects: {
+    intercept: 0,
+    intake: 1,
+    lnSession: -2,
+    intakeByLnSession: 0,
+  },
+  fixedEffectCovariance: [
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+  ],
+  randomEffects: { tau00: 0, tau01: 0, tau11: 0 },
+  residualVariance: 4,
+  method: "REML",
+  nClients: 1,
+  nObservations: 1,
+  minSession: 2,
+  maxSession: 20,
+  converged: true,
+  source: "reference model, not fitted to your clinic",
 };
 
 const DAY = 86_400_000;

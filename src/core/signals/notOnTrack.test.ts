@@ -1,34 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TrajectoryModel } from "../stats/trajectoryModel.js";
 import { DEFAULT_SIGNAL_OPTIONS } from "./defaults.js";
-import { checkIn, PHQ9 } from "./fixtures.js";
+import { checkIn, HAND_MODEL as MODEL, PHQ9 } from "./fixtures.js";
 import { notOnTrackSignals } from "./notOnTrack.js";
-
-// Expected = intake − 2·ln t, SD 2 (only residual variance), so bands are easy to compute by hand.
-const MODEL: TrajectoryModel = {
-  instrumentId: "phq-9",
-  fixedEffects: {
-    intercept: 0,
-    intake: 1,
-    lnSession: -2,
-    intakeByLnSession: 0,
-  },
-  fixedEffectCovariance: [
-    [0, 0, 0, 0],
-    [0, 0, 0, 0],
-    [0, 0, 0, 0],
-    [0, 0, 0, 0],
-  ],
-  randomEffects: { tau00: 0, tau01: 0, tau11: 0 },
-  residualVariance: 4,
-  method: "REML",
-  nClients: 1,
-  nObservations: 1,
-  minSession: 2,
-  maxSession: 20,
-  converged: true,
-  source: "reference model, not fitted to your clinic",
-};
 
 const PARAMS = { ...PHQ9, trajectoryModel: MODEL };
 const at4 = (score: number) => ({

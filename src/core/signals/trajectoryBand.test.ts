@@ -1,34 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { TrajectoryModel } from "../stats/trajectoryModel.js";
 import { DEFAULT_SIGNAL_OPTIONS } from "./defaults.js";
-import { checkIn } from "./fixtures.js";
+import { checkIn, HAND_MODEL as MODEL } from "./fixtures.js";
 import { trajectoryBand } from "./trajectoryBand.js";
 
-// Expected = intake − 2·ln t, SD 2 (residual variance only): bands computable by hand.
-const MODEL: TrajectoryModel = {
-  instrumentId: "phq-9",
-  fixedEffects: {
-    intercept: 0,
-    intake: 1,
-    lnSession: -2,
-    intakeByLnSession: 0,
-  },
-  fixedEffectCovariance: [
-    [0, 0, 0, 0],
-    [0, 0, 0, 0],
-    [0, 0, 0, 0],
-    [0, 0, 0, 0],
-  ],
-  randomEffects: { tau00: 0, tau01: 0, tau11: 0 },
-  residualVariance: 4,
-  method: "REML",
-  nClients: 1,
-  nObservations: 1,
-  minSession: 2,
-  maxSession: 20,
-  converged: true,
-  source: "test model",
-};
 const levels = DEFAULT_SIGNAL_OPTIONS.notOnTrack;
 
 describe("trajectoryBand", () => {
