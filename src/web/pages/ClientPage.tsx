@@ -1,9 +1,10 @@
-// One client: the pre-session brief, alerts, the timeline of measures, record, sessions, goals, episodes, consents, care team and export.
+// One client: the pre-session brief, alerts, the timeline of measures, record, sessions, check-ins, goals, episodes, consents, care team and export.
 // Supervisors and break-glass administrators read; only therapists see the edit controls.
 import { getClient } from "../api/clients";
 import type { Client } from "../api/types";
 import { AlertsSection } from "../client/AlertsSection";
 import { CareTeamSection } from "../client/CareTeamSection";
+import { CheckinSection } from "../client/CheckinSection";
 import { ConsentsSection } from "../client/ConsentsSection";
 import { EpisodesSection } from "../client/EpisodesSection";
 import { ExportSection } from "../client/ExportSection";
@@ -66,6 +67,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
         <AlertsSection clientId={clientId} canEdit={canEdit} />
         <OutcomesSection clientId={clientId} />
         <SessionsSection clientId={clientId} canEdit={canEdit} />
+        {canEdit && <CheckinSection clientId={clientId} />}
         <GoalsSection clientId={clientId} canEdit={canEdit} />
         <EpisodesSection clientId={clientId} canEdit={canEdit} />
         <ConsentsSection clientId={clientId} canEdit={canEdit} />

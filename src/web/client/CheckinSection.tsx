@@ -1,0 +1,202 @@
+// Create a check-in for a session: choose the session and questionnaires (the organisation's
+// alliance and outcome packs), then give the client the link, its QR code, or an email.
+import { useId, useState } from "react";
+import { createCheckin, emailCheckin, type CheckinLink } from "../api/checkins";
+import { listSessions } from "../api/clients";
+import { listInstruments, type InstrumentSummary } from "../api/instruments";
+import type { TherapySession } from "../api/types";
+import { ActionStatus } from "../components/ActionStatus";
+import { Field } from "../components/Field";
+import { formatDateTime } from "../components/format";
+import { Section } from "../components/Section";
+import { useAction } from "../components/useAction";
+import { useLoad } from "../components/useLoad";
+import { SESSION_STATUS_LABEL } from "./SessionsSection";
+
+interface Choices {
+  sessions: TherapySession[];
+  instruments: InstrumentSummary[];
+}
+
+async function loadChoices(clientId: string): Promise<Choices> {
+  const [sessions, instruments] = await Promise.all([
+    listSessions(clientId),
+    listInstruments(),
+  ]);
+  return {
+    sessions: [...sessions.items].sort((a, b) =>
+      b.startsAt.localeCompare(a.startsAt),
+    ),
+    instruments: instruments.items.filter(
+      (i) => i.kind === "alliance" || i.kind === "outcome",
+    ),
+  };
+}
+
+const svgDataUrl = (svg: string) =>
+  `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+
+function EmailForm({ checkinId }: { checkinId: string }) {
+  const [email, setEmail] = useState("");
+  const action = useAction();
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        action.run(async () => {
+          await emailCheckin(checkinId, email.trim());
+          return `A new link is on its way to ${email.trim()}; the link above still works.`;
+        });
+      }}
+    >
+      <Field
+        label="Client's email"
+        type="email"
+        required
+        maxLength={254}
+        autoComplete="off"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <button type="submit" className="secondary" disabled={action.busy}>
+        Email a link
+      </button>
+      <ActionStatus action={action} />
+    </form>
+  );
+}
+
+export function CheckinLinkPanel({ link }: { link: CheckinLink }) {
+  const copy = useAction();
+  return (
+    <div className="checkin-link">
+      <Field
+        label="Check-in link"
+        hint={`Shown once: it cannot be shown again. Expires ${formatDateTime(link.expiresAt)}.`}
+        readOnly
+        value={link.url}
+        onFocus={(e) => e.target.select()}
+      />
+      <p className="button-row">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            copy.run(async () => {
+              await navigator.clipboard.writeText(link.url);
+              return "Link copied.";
+            })
+          }
+        >
+          Copy link
+        </button>
+      </p>
+      <ActionStatus action={copy} />
+      <img
+        className="qr"
+        src={svgDataUrl(link.qrSvg)}
+        width={180}
+        height={180}
+        alt="QR code of the check-in link, for the client's phone camera"
+      />
+      <EmailForm checkinId={link.id} />
+    </div>
+  );
+}
+
+function InstrumentChoices({
+  instruments,
+  chosen,
+  onToggle,
+}: {
+  instruments: InstrumentSummary[];
+  chosen: string[];
+  onToggle: (id: string) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>Questionnaires</legend>
+      {instruments.map((i) => (
+        <label key={i.id} className="check">
+          <input
+            type="checkbox"
+            checked={chosen.includes(i.id)}
+            onChange={() => onToggle(i.id)}
+          />
+          {i.title} ({i.kind}
+          {i.validated ? "" : ", not validated"})
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function CheckinSection({ clientId }: { clientId: string }) {
+  const choices = useLoad(() => loadChoices(clientId), clientId);
+  const [sessionId, setSessionId] = useState("");
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [link, setLink] = useState<CheckinLink | null>(null);
+  const action = useAction();
+  const sessionFieldId = useId();
+  const toggle = (id: string) =>
+    setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
+  const submit = () =>
+    action.run(async () => {
+      if (chosen.length === 0)
+        throw new Error("Choose at least one questionnaire.");
+      setLink(null);
+      setLink(
+        await createCheckin({
+          clientId,
+          instruments: chosen,
+          ...(sessionId ? { sessionId } : {}),
+        }),
+      );
+      return "Check-in created: give the client the link below.";
+    });
+  return (
+    <Section title="Check-in">
+      {choices.error && (
+        <p role="alert" className="error">
+          {choices.error}
+        </p>
+      )}
+      {choices.data && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <div className="field">
+            <label htmlFor={sessionFieldId}>Session</label>
+            <select
+              id={sessionFieldId}
+              value={sessionId}
+              onChange={(e) => setSessionId(e.target.value)}
+            >
+              <option value="">No particular session</option>
+              {choices.data.sessions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {formatDateTime(s.startsAt)} ({SESSION_STATUS_LABEL[s.status]}
+                  )
+                </option>
+              ))}
+            </select>
+          </div>
+          <InstrumentChoices
+            instruments={choices.data.instruments}
+            chosen={chosen}
+            onToggle={toggle}
+          />
+          <button type="submit" disabled={action.busy}>
+            Create check-in link
+          </button>
+        </form>
+      )}
+      <ActionStatus action={action} />
+      {link && <CheckinLinkPanel link={link} />}
+    </Section>
+  );
+}
