@@ -38,6 +38,11 @@ async function expectAccessible(name: string): Promise<void> {
   await screenshot(page, name);
 }
 
+const phq9Table = () =>
+  page.getByRole("table", {
+    name: /phq-9 by session of care against the expected trajectory/,
+  });
+
 async function signIn(email: string): Promise<void> {
   await context.clearCookies();
   await page.goto(server.url + "/");
@@ -201,6 +206,61 @@ describe("therapist workspace", () => {
     await page
       .getByText("Sleep through the night twice a week", { exact: true })
       .waitFor();
+  });
+
+  it("creates a check-in that the client completes in another browser; the new score reaches the timeline", async () => {
+    const scored = () =>
+      phq9Table()
+        .locator("tbody td:nth-child(2)")
+        .allInnerTexts()
+        .then((cells) => cells.filter((c) => c !== "—"));
+    const before = await scored();
+    const session = page.getByLabel("Session", { exact: true });
+    const value = await session
+      .locator("option", { hasText: "15 Jan 2030" })
+      .getAttribute("value");
+    await session.selectOption(value ?? "");
+    await page
+      .getByLabel("Patient Health Questionnaire (PHQ-9) · outcome")
+      .check();
+    await page.getByRole("button", { name: "Create check-in link" }).click();
+    const link = await page.getByLabel("Check-in link").inputValue();
+    await page
+      .getByRole("img", { name: /^QR code of the check-in link/ })
+      .waitFor();
+    await expectAccessible("client-checkin-link");
+
+    // The client, on a device with none of the therapist's cookies.
+    const client = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: "en-GB",
+    });
+    client.setDefaultTimeout(10_000);
+    const phone = await client.newPage();
+    // The link names the configured public address; the test server listens elsewhere.
+    await phone.goto(server.url + new URL(link).pathname);
+    await phone
+      .getByRole("heading", { level: 1, name: "Your check-in" })
+      .waitFor();
+    for (const [i, v] of [1, 1, 1, 1, 0, 0, 0, 0, 0].entries())
+      await phone
+        .locator(`input[name="a:phq-9:q${i + 1}"][value="${v}"]`)
+        .check();
+    await phone
+      .getByLabel(
+        "Is there anything that would have made today's session better?",
+      )
+      .fill("A quieter room");
+    await phone.getByRole("button", { name: "Send my answers" }).click();
+    await phone.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+    await client.close();
+
+    await page.reload();
+    await phq9Table().waitFor();
+    // The latest session's score is the client's answer (PHQ-9 total 4, which it was not before).
+    expect(before.at(-1)).not.toBe("4");
+    await expect.poll(async () => (await scored()).at(-1)).toBe("4");
+    await expectAccessible("client-after-checkin");
   });
 
   it("enrols an authenticator app from the account page and shows recovery codes", async () => {

@@ -69,7 +69,7 @@ describe("CheckinSection", () => {
     await screen.findByLabelText(/PHQ-9/);
     expect(screen.queryByLabelText(/Preferences/)).toBeNull();
     expect(
-      screen.getByLabelText("Session alliance (alliance, not validated)"),
+      screen.getByLabelText("Session alliance · alliance · not validated"),
     ).toBeTruthy();
     fireEvent.change(screen.getByLabelText("Session"), {
       target: { value: "s1" },

@@ -124,8 +124,8 @@ function InstrumentChoices({
             checked={chosen.includes(i.id)}
             onChange={() => onToggle(i.id)}
           />
-          {i.title} ({i.kind}
-          {i.validated ? "" : ", not validated"})
+          {i.title} · {i.kind}
+          {i.validated ? "" : " · not validated"}
         </label>
       ))}
     </fieldset>
