@@ -10,6 +10,7 @@ import {
   PostgresDialect,
   SqliteDialect,
   sql,
+  type SqliteDatabase,
 } from "kysely";
 import type { DatabaseUrl } from "../config.js";
 import { migrationProvider } from "./migrations/index.js";
@@ -46,6 +47,31 @@ export function openSqlite(file: string): SQLite.Database {
   return handle;
 }
 
+/**
+ * Kysely prepares every query it runs; reusing the prepared statement for SQL seen before saves
+ * that work on the hot paths. Kysely runs one query at a time on the single connection, so a
+ * statement is never used twice at once. The cache keeps the most recently added SQL.
+ */
+function withStatementCache(
+  handle: SQLite.Database,
+  size = 500,
+): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = handle.prepare(text);
+        if (statements.size >= size)
+          statements.delete(statements.keys().next().value ?? "");
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export async function openDatabase(
   url: DatabaseUrl,
   options: OpenOptions = {},
@@ -61,7 +87,7 @@ export async function openDatabase(
     }
     return {
       db: new Kysely<Database>({
-        dialect: new SqliteDialect({ database: handle }),
+        dialect: new SqliteDialect({ database: withStatementCache(handle) }),
       }),
       dialect: "sqlite",
       sqlite: handle,
