@@ -5,6 +5,7 @@ import type { AuditBatcher } from "./audit/auditBatcher.js";
 import type { Config } from "./config.js";
 import type { ClientCipher } from "./crypto/clientKeys.js";
 import type { Db, OpenedDatabase } from "./db/database.js";
+import type { GroupCommit } from "./db/groupCommit.js";
 import type { Mailer } from "./mail/mailer.js";
 
 export interface AppContext {
@@ -14,6 +15,8 @@ export interface AppContext {
   cipher: ClientCipher;
   /** Group-committed audit appends for reads; writes audit inside their own transaction. */
   auditReads: AuditBatcher;
+  /** Group-committed check-in submissions: many share one transaction (one fsync). */
+  submissions: GroupCommit;
   mailer: Mailer;
   clock: () => Date;
   log?: FastifyBaseLogger;

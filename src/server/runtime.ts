@@ -11,6 +11,7 @@ import {
   openDatabase,
   type OpenOptions,
 } from "./db/database.js";
+import { GroupCommit } from "./db/groupCommit.js";
 
 export interface Runtime {
   context: AppContext;
@@ -33,6 +34,7 @@ export async function startRuntime(
       db: database.db,
       cipher: new ClientCipher(key),
       auditReads: new AuditBatcher(database.db),
+      submissions: new GroupCommit(database.db),
       mailer: createMailer(config),
       clock: options.clock ?? (() => new Date()),
     };

@@ -354,6 +354,40 @@ describe.each(DIALECTS)("client check-ins on %s", (dialect) => {
     expect(risk.length).toBeGreaterThanOrEqual(1);
   });
 
+  it("keeps one risk alert when a risk answer is saved in a draft and then submitted", async () => {
+    const { link, client } = await newCheckin(["phq-9"]);
+    const path = pathOf(link.url);
+    await post(
+      path,
+      { "a:phq-9:q9": "1", action: "save" },
+      { accept: "application/json" },
+    );
+    const riskAlerts = async () =>
+      (await t1.get(`/api/clients/${client}/alerts`))
+        .json<{ items: { id: string; kind: string; status: string }[] }>()
+        .items.filter((a) => a.kind === "risk");
+    const [drafted] = await riskAlerts();
+    expect(drafted).toBeDefined();
+    const done = await post(path, {
+      ...phq9([0, 0, 1, 0, 0, 0, 0, 0, 1]),
+      submissionId: "risk-once-1",
+      action: "submit",
+    });
+    expect(done.statusCode).toBe(200);
+    const after = await riskAlerts();
+    expect(after).toHaveLength(1);
+    expect(after[0]?.id).toBe(drafted?.id);
+    const causes = await runtime.context.db
+      .selectFrom("alerts")
+      .select("cause_key")
+      .where("client_id", "=", client)
+      .where("kind", "=", "risk")
+      .execute();
+    expect(causes.map((c) => c.cause_key)).toEqual([
+      expect.stringMatching(/^risk:phq-9:/),
+    ]);
+  });
+
   it("shows the free-text feedback to the therapist, stored encrypted", async () => {
     const { link, client } = await newCheckin(["gad-7"]);
     await post(pathOf(link.url), {

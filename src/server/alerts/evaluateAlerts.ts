@@ -15,6 +15,7 @@ import type {
 import type { RiskHit } from "../../core/instruments/interpret.js";
 import type { AppContext } from "../context.js";
 import { newId } from "../context.js";
+import type { AlertTable } from "../db/alertsSchema.js";
 import type { Db } from "../db/database.js";
 import { catalogue, latestOfEach } from "../instruments/instrumentCatalogue.js";
 import {
@@ -43,21 +44,63 @@ export function signalOptions(
   };
 }
 
-async function instrumentParams(
+type ParamsByInstrument = Record<string, InstrumentSignalParams>;
+
+async function computeInstrumentParams(
   db: Db,
   organisationId: string,
-): Promise<Record<string, InstrumentSignalParams>> {
+): Promise<ParamsByInstrument> {
   const models = new Map(
     [...(await modelsInUse(db, organisationId))].map(([id, m]) => [
       id,
       m.model,
     ]),
   );
-  const params: Record<string, InstrumentSignalParams> = {};
+  const params: ParamsByInstrument = {};
   for (const { pack } of latestOfEach(await catalogue(db, organisationId))) {
     const p = signalParamsFromPack(pack, models.get(pack.id));
     if (p) params[pack.id] = p;
   }
+  return params;
+}
+
+/**
+ * Per organisation, the params last computed and the stamp of what they were computed from.
+ * Installed pack versions are immutable and only added; a fitted model is replaced whole. So the
+ * list of installed versions and the stored models decide the params, and comparing them is far
+ * cheaper than parsing packs and models again. It also sees an install made by another process.
+ */
+const paramsCache = new Map<
+  string,
+  { stamp: string; params: ParamsByInstrument }
+>();
+
+async function paramsStamp(db: Db, organisationId: string): Promise<string> {
+  const packs = await db
+    .selectFrom("instrument_packs")
+    .select(["instrument_id", "version"])
+    .where("organisation_id", "=", organisationId)
+    .orderBy("instrument_id")
+    .orderBy("version")
+    .execute();
+  const models = await db
+    .selectFrom("trajectory_models")
+    .select(["instrument_id", "fitted_at", "model"])
+    .where("organisation_id", "=", organisationId)
+    .orderBy("instrument_id")
+    .execute();
+  return JSON.stringify([packs, models]);
+}
+
+async function instrumentParams(
+  db: Db,
+  organisationId: string,
+): Promise<ParamsByInstrument> {
+  const stamp = await paramsStamp(db, organisationId);
+  const cached = paramsCache.get(organisationId);
+  if (cached?.stamp === stamp) return cached.params;
+  const params = await computeInstrumentParams(db, organisationId);
+  paramsCache.set(organisationId, { stamp, params });
   return params;
 }
 
@@ -159,6 +202,18 @@ function alerting(signal: Signal, existing: boolean): boolean {
   );
 }
 
+/** The unresolved alert raised early under the signal's provisional cause, taken out of open. */
+function adoptable(
+  open: Map<string, AlertTable>,
+  signal: Signal,
+  options: EvaluateOptions,
+): AlertTable | undefined {
+  const cause = options.provisionalCause?.(signal);
+  const alert = cause === undefined ? undefined : open.get(cause);
+  if (cause !== undefined) open.delete(cause);
+  return alert;
+}
+
 /** The client's current signals (all kinds), most severe first. */
 export async function clientSignals(
   context: AppContext,
@@ -173,12 +228,22 @@ export async function clientSignals(
   );
 }
 
+export interface EvaluateOptions {
+  /**
+   * The cause key under which an alert for this signal may already have been raised early, e.g.
+   * a risk answer in a check-in's saved draft. Such an alert, if unresolved, becomes the signal's
+   * alert (taking its cause key) instead of a second alert for the same answer.
+   */
+  provisionalCause?: (signal: Signal) => string | undefined;
+}
+
 /** Returns the ids of alerts created by this evaluation (e.g. to notify about risk). */
 export async function evaluateClientAlerts(
   context: AppContext,
   trx: Db,
   organisationId: string,
   clientId: string,
+  options: EvaluateOptions = {},
 ): Promise<string[]> {
   const now = context.clock().toISOString();
   const signals = await signalsFor(trx, organisationId, clientId, now);
@@ -205,14 +270,17 @@ export async function evaluateClientAlerts(
       evidence: JSON.stringify(signal.evidence),
       signal_at: signal.at,
     };
-    const existing = open.get(signal.causeKey);
+    const existing =
+      open.get(signal.causeKey) ?? adoptable(open, signal, options);
     if (existing) {
       if (
+        existing.cause_key !== signal.causeKey ||
         existing.severity !== signal.severity ||
         existing.explanation !== signal.explanation
       ) {
         await updateAlert(trx, organisationId, existing.id, {
           ...fields,
+          cause_key: signal.causeKey,
           updated_at: now,
         });
       }

@@ -1,6 +1,7 @@
 // A risk answer in a draft (a check-in not yet submitted) raises its alert at once, in the
 // draft's transaction: a client who answers PHQ-9 item 9 and then closes the tab is not lost.
-// The alert has its own cause per check-in and item, so saving again does not repeat it.
+// The alert has its own cause per check-in and item, so saving again does not repeat it; when
+// the check-in is submitted, the response's risk alert takes this alert over (submitCheckin.ts).
 import type { Pack } from "../../core/instruments/packSchema.js";
 import { score } from "../../core/instruments/score.js";
 import type { AppContext } from "../context.js";
@@ -76,19 +77,4 @@ export async function raiseDraftRiskAlerts(
     }
   }
   return created;
-}
-
-/** Whether any risk alert for this check-in's draft was raised (its therapist was told then). */
-export async function hadDraftRiskAlert(
-  trx: Db,
-  checkin: CheckinTable,
-): Promise<boolean> {
-  const row = await trx
-    .selectFrom("alerts")
-    .select("id")
-    .where("organisation_id", "=", checkin.organisation_id)
-    .where("client_id", "=", checkin.client_id)
-    .where("cause_key", "like", `risk-draft:${checkin.id}:%`)
-    .executeTakeFirst();
-  return row !== undefined;
 }

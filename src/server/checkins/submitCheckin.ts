@@ -1,22 +1,35 @@
 // The final submission: every instrument's response, the feedback and the check-in's completion
 // commit together, once. The submission id generated into the form makes a double tap, a
 // refresh or a retry find the stored submission instead of storing a second one.
+//
+// Everything that needs no write lock (scoring, encryption, ids) is done first; the transaction
+// only checks and writes. Submissions arriving together share one transaction (group commit,
+// one fsync for many), and each is answered only after that transaction has committed.
 import type { Pack } from "../../core/instruments/packSchema.js";
-import { score } from "../../core/instruments/score.js";
+import type { Signal } from "../../core/signals/types.js";
+import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
+import { appendAudit } from "../audit/audit.repository.js";
+import { requireConsent } from "../consents/consents.service.js";
 import type { AppContext } from "../context.js";
-import { inTransaction, isoNow } from "../context.js";
+import { isoNow } from "../context.js";
 import type { CheckinTable } from "../db/checkinsSchema.js";
+import type { Db } from "../db/database.js";
 import { AppError } from "../errors.js";
 import { deliverSoon } from "../notifications/outbox.js";
 import { notifyTherapistOfRisk } from "../notifications/therapistNotice.js";
-import { recordResponseRaisingAlerts } from "../responses/recordResponse.js";
+import {
+  auditEntryOf,
+  insertPreparedResponse,
+  prepareResponse,
+  type PreparedResponse,
+} from "../responses/recordResponse.js";
 import {
   completeCheckin,
   deleteDraft,
   findSubmission,
   insertSubmission,
 } from "./checkins.repository.js";
-import { hadDraftRiskAlert } from "./draftRisk.js";
+import { draftRiskCause } from "./draftRisk.js";
 import type { CheckinAnswers } from "./openCheckin.js";
 
 export type SubmitOutcome =
@@ -28,41 +41,44 @@ export interface Submission {
   feedback: string;
 }
 
+function outcomeOf(
+  stored: { submission_id: string; risk: number },
+  submissionId: string,
+): SubmitOutcome {
+  return stored.submission_id === submissionId
+    ? { kind: "stored", risk: stored.risk === 1, replayed: true }
+    : { kind: "used" };
+}
+
 export async function submissionOutcome(
   context: AppContext,
   checkin: CheckinTable,
   submissionId: string,
 ): Promise<SubmitOutcome | undefined> {
   const stored = await findSubmission(context.db, checkin.id);
-  if (!stored) return undefined;
-  return stored.submission_id === submissionId
-    ? { kind: "stored", risk: stored.risk === 1, replayed: true }
-    : { kind: "used" };
+  return stored ? outcomeOf(stored, submissionId) : undefined;
 }
 
-async function store(
+interface Prepared {
+  checkin: CheckinTable;
+  submissionId: string;
+  responses: PreparedResponse[];
+  feedbackEnc: string | null;
+  risk: boolean;
+  at: string;
+}
+
+async function prepare(
   context: AppContext,
   checkin: CheckinTable,
   packs: readonly Pack[],
   submission: Submission,
-  risk: boolean,
-): Promise<void> {
+): Promise<Prepared> {
   const org = checkin.organisation_id;
   const at = isoNow(context);
-  const notify = await inTransaction(context.db, async (trx) => {
-    // First, so that a concurrent duplicate waits on (PostgreSQL) or fails at the unique key.
-    const responseIds: string[] = [];
-    await insertSubmission(trx, {
-      checkin_id: checkin.id,
-      submission_id: submission.submissionId,
-      organisation_id: org,
-      response_ids: "[]",
-      risk: risk ? 1 : 0,
-      created_at: at,
-    });
-    const created: string[] = [];
-    for (const pack of packs) {
-      const result = await recordResponseRaisingAlerts(context, trx, {
+  const responses = await Promise.all(
+    packs.map((pack) =>
+      prepareResponse(context, context.db, pack, {
         organisationId: org,
         clientId: checkin.client_id,
         instrumentId: pack.id,
@@ -73,37 +89,86 @@ async function store(
         recordedBy: null,
         source: "checkin",
         auditSource: "checkin",
-      });
-      responseIds.push(result.response.id);
-      created.push(...result.createdAlertIds);
-    }
-    await trx
-      .updateTable("checkin_submissions")
-      .set({ response_ids: JSON.stringify(responseIds) })
-      .where("checkin_id", "=", checkin.id)
-      .execute();
-    const feedback = submission.feedback.trim();
-    const feedbackEnc = feedback
-      ? await context.cipher.encrypt(trx, org, checkin.client_id, feedback)
-      : null;
-    if (!(await completeCheckin(trx, checkin.id, at, feedbackEnc)))
-      throw new AppError("conflict", "the check-in is no longer open");
-    await deleteDraft(trx, checkin.id);
-    const riskAlerts =
-      created.length === 0
-        ? []
-        : await trx
-            .selectFrom("alerts")
-            .select("id")
-            .where("id", "in", created)
-            .where("kind", "=", "risk")
-            .execute();
-    const tell =
-      riskAlerts.length > 0 && !(await hadDraftRiskAlert(trx, checkin));
-    if (tell) await notifyTherapistOfRisk(context, trx, org, checkin.client_id);
-    return tell;
+      }),
+    ),
+  );
+  const feedback = submission.feedback.trim();
+  return {
+    checkin,
+    submissionId: submission.submissionId,
+    responses,
+    feedbackEnc: feedback
+      ? await context.cipher.encrypt(
+          context.db,
+          org,
+          checkin.client_id,
+          feedback,
+        )
+      : null,
+    risk: responses.some((r) => r.row.risk_items !== "[]"),
+    at,
+  };
+}
+
+/** A risk signal on this check-in's answers takes over the alert its draft raised, if any. */
+function draftCause(checkin: CheckinTable) {
+  return (signal: Signal): string | undefined =>
+    signal.kind === "risk" &&
+    signal.instrumentId !== null &&
+    typeof signal.evidence.linkId === "string"
+      ? draftRiskCause(checkin.id, signal.instrumentId, signal.evidence.linkId)
+      : undefined;
+}
+
+/** The writes, inside the shared transaction; returns the outcome and whether to notify. */
+async function store(
+  context: AppContext,
+  trx: Db,
+  p: Prepared,
+): Promise<{ outcome: SubmitOutcome; notify: boolean }> {
+  const { checkin } = p;
+  const org = checkin.organisation_id;
+  // A duplicate that committed first (or sits earlier in this transaction) is answered as it was.
+  const stored = await findSubmission(trx, checkin.id);
+  if (stored)
+    return { outcome: outcomeOf(stored, p.submissionId), notify: false };
+  if (!(await completeCheckin(trx, checkin.id, p.at, p.feedbackEnc)))
+    throw new AppError("conflict", "the check-in is no longer open");
+  await insertSubmission(trx, {
+    checkin_id: checkin.id,
+    submission_id: p.submissionId,
+    organisation_id: org,
+    response_ids: JSON.stringify(p.responses.map((r) => r.row.id)),
+    risk: p.risk ? 1 : 0,
+    created_at: p.at,
   });
-  if (notify) deliverSoon(context);
+  await requireConsent(trx, org, checkin.client_id, "routine-measurement");
+  for (const response of p.responses)
+    await insertPreparedResponse(trx, response);
+  await appendAudit(trx, p.responses.map(auditEntryOf));
+  // In the same transaction: a risk answer is never stored without its alert.
+  const created = await evaluateClientAlerts(
+    context,
+    trx,
+    org,
+    checkin.client_id,
+    { provisionalCause: draftCause(checkin) },
+  );
+  await deleteDraft(trx, checkin.id);
+  const newRisk =
+    created.length > 0 &&
+    (await trx
+      .selectFrom("alerts")
+      .select("id")
+      .where("id", "in", created)
+      .where("kind", "=", "risk")
+      .executeTakeFirst()) !== undefined;
+  if (newRisk)
+    await notifyTherapistOfRisk(context, trx, org, checkin.client_id);
+  return {
+    outcome: { kind: "stored", risk: p.risk, replayed: false },
+    notify: newRisk,
+  };
 }
 
 /** Stores a complete, valid submission; the caller has checked the answers score. */
@@ -119,14 +184,15 @@ export async function submitCheckin(
     submission.submissionId,
   );
   if (before) return before;
-  const risk = packs.some(
-    (p) => score(p, submission.answers[p.id] ?? {}).riskItems.length > 0,
-  );
+  const prepared = await prepare(context, checkin, packs, submission);
   try {
-    await store(context, checkin, packs, submission, risk);
-    return { kind: "stored", risk, replayed: false };
+    const { outcome, notify } = await context.submissions.run((trx) =>
+      store(context, trx, prepared),
+    );
+    if (notify) deliverSoon(context);
+    return outcome;
   } catch (error) {
-    // A concurrent duplicate committed first: answer as it was answered.
+    // A concurrent duplicate committed first (another server): answer as it was answered.
     const after = await submissionOutcome(
       context,
       checkin,

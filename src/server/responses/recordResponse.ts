@@ -3,7 +3,11 @@
 import type { RawAnswers } from "../../core/instruments/answerCheck.js";
 import { score } from "../../core/instruments/score.js";
 import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
-import { appendAudit } from "../audit/audit.repository.js";
+import type { Pack } from "../../core/instruments/packSchema.js";
+import {
+  appendAudit,
+  type AuditEntryInput,
+} from "../audit/audit.repository.js";
 import { requireConsent } from "../consents/consents.service.js";
 import type { AppContext } from "../context.js";
 import { isoNow, newId } from "../context.js";
@@ -92,7 +96,38 @@ export async function recordResponseRaisingAlerts(
     input.instrumentId,
     input.version,
   );
-  const episodeId = await episodeFor(trx, input);
+  const prepared = await prepareResponse(context, trx, pack, input);
+  const response = await insertPreparedResponse(trx, prepared);
+  await appendAudit(trx, auditEntryOf(prepared));
+  // Alerts are raised in the same transaction: a risk answer is never stored without its alert.
+  const createdAlertIds = await evaluateClientAlerts(
+    context,
+    trx,
+    org,
+    input.clientId,
+  );
+  return { response, createdAlertIds };
+}
+
+/** A response scored and encrypted ahead of its transaction: only the writes remain. */
+export interface PreparedResponse {
+  input: ResponseInput;
+  row: Omit<ResponseTable, "episode_id">;
+  answers: Record<string, number>;
+}
+
+/**
+ * Scores and encrypts a response without writing anything (db serves the client's key only),
+ * so a caller can do this work before it opens its transaction. Answers that do not score
+ * are a validation error.
+ */
+export async function prepareResponse(
+  context: AppContext,
+  db: Db,
+  pack: Pack,
+  input: ResponseInput,
+): Promise<PreparedResponse> {
+  const org = input.organisationId;
   const result = score(pack, input.answers);
   if (!result.valid)
     throw new AppError(
@@ -106,15 +141,14 @@ export async function recordResponseRaisingAlerts(
     ),
   );
   const at = isoNow(context);
-  const row: ResponseTable = {
+  const row = {
     id: newId(),
     organisation_id: org,
     client_id: input.clientId,
-    episode_id: episodeId,
     session_id: input.sessionId ?? null,
     instrument_id: pack.id,
     answers_enc: await context.cipher.encrypt(
-      trx,
+      db,
       org,
       input.clientId,
       JSON.stringify(answers),
@@ -125,21 +159,32 @@ export async function recordResponseRaisingAlerts(
     source: input.source,
     created_at: at,
   };
+  return { input, row, answers };
+}
+
+/**
+ * Stores a prepared response in its episode. The caller has checked the client's
+ * routine-measurement consent in this transaction, and appends auditEntryOf(prepared).
+ */
+export async function insertPreparedResponse(
+  trx: Db,
+  prepared: PreparedResponse,
+): Promise<ResponseView> {
+  const row: ResponseTable = {
+    ...prepared.row,
+    episode_id: await episodeFor(trx, prepared.input),
+  };
   await insertResponses(trx, [row]);
-  await appendAudit(trx, {
-    organisationId: org,
-    actorId: input.recordedBy,
-    clientId: input.clientId,
+  return responseView(row, prepared.answers, []);
+}
+
+export function auditEntryOf(prepared: PreparedResponse): AuditEntryInput {
+  return {
+    organisationId: prepared.input.organisationId,
+    actorId: prepared.input.recordedBy,
+    clientId: prepared.input.clientId,
     action: "response.create",
-    source: input.auditSource,
-    at,
-  });
-  // Alerts are raised in the same transaction: a risk answer is never stored without its alert.
-  const createdAlertIds = await evaluateClientAlerts(
-    context,
-    trx,
-    org,
-    input.clientId,
-  );
-  return { response: responseView(row, answers, []), createdAlertIds };
+    source: prepared.input.auditSource,
+    at: prepared.row.created_at,
+  };
 }

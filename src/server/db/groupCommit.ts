@@ -1,0 +1,81 @@
+// Group commit: units of work that arrive together share one transaction, so one fsync
+// (SQLite with synchronous=FULL) pays for many. Each caller's promise settles only after the
+// transaction that holds its work has committed. A failing unit must not take the others down:
+// when a shared transaction fails, every unit of it runs again in a transaction of its own.
+import type { Db } from "./database.js";
+
+type Unit<T> = (trx: Db) => Promise<T>;
+
+interface Pending {
+  unit: Unit<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export class GroupCommit {
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  /** maxBatch bounds how long one transaction holds the single SQLite writer. */
+  constructor(
+    private readonly db: Db,
+    private readonly maxBatch = 64,
+  ) {}
+
+  /**
+   * Runs unit inside a shared transaction and resolves with its result once committed. The
+   * unit may run twice (the second time alone, after a rollback), so it must not change
+   * anything outside the transaction.
+   */
+  run<T>(unit: Unit<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({
+        unit,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
+      if (!this.flushing) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        await this.commit(batch);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    if (batch.length > 1) {
+      let results: unknown[];
+      try {
+        results = await this.db.transaction().execute(async (trx) => {
+          const out: unknown[] = [];
+          for (const p of batch) out.push(await p.unit(trx));
+          return out;
+        });
+      } catch {
+        return this.commitEach(batch);
+      }
+      batch.forEach((p, i) => p.resolve(results[i]));
+      return;
+    }
+    await this.commitEach(batch);
+  }
+
+  private async commitEach(batch: Pending[]): Promise<void> {
+    for (const p of batch) {
+      try {
+        p.resolve(await this.db.transaction().execute(p.unit));
+      } catch (error) {
+        p.reject(error);
+      }
+    }
+  }
+}
