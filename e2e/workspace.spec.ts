@@ -263,6 +263,52 @@ describe("therapist workspace", () => {
     await expectAccessible("client-after-checkin");
   });
 
+  it("shows a demo transcript's profile and analyses an uploaded one", async () => {
+    await page.goto(server.url + "/");
+    await page.getByRole("link", { name: "Maya Okafor" }).click();
+    await page
+      .getByRole("heading", { level: 1, name: "Maya Okafor" })
+      .waitFor();
+    await page
+      .getByRole("button", { name: /^Show the profile of/ })
+      .first()
+      .click();
+    await page
+      .getByRole("table", {
+        name: "MITI 4 summary scores against their thresholds",
+      })
+      .waitFor();
+    await page.getByRole("list", { name: "Coded utterances" }).waitFor();
+    await expectAccessible("client-transcript-profile");
+
+    const session = page.getByLabel("Session of the transcript");
+    const first = await session.locator("option").nth(1).getAttribute("value");
+    await session.selectOption(first ?? "");
+    await page.getByLabel("Transcript file").setInputFiles({
+      name: "session.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(
+        [
+          "Theo: What would you like to talk about today?",
+          "Maya: I keep putting off the phone calls I need to make.",
+          "Theo: You feel stuck, and you want to get moving again.",
+          "Maya: Yes, I really want to get them done this week.",
+        ].join("\n"),
+      ),
+    });
+    await page.getByLabel("Therapist's speaker name (optional)").fill("Theo");
+    await page.getByRole("button", { name: "Upload and analyse" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "session.txt uploaded; it is being analysed." })
+      .waitFor();
+    // The section polls until the analysis is done, then shows the new profile.
+    await page
+      .getByRole("list", { name: "Coded utterances" })
+      .getByText("I keep putting off the phone calls I need to make.")
+      .waitFor();
+  });
+
   it("enrols an authenticator app from the account page and shows recovery codes", async () => {
     await page.getByRole("link", { name: "Account" }).click();
     await page.getByRole("heading", { level: 1, name: "Account" }).waitFor();

@@ -1,5 +1,5 @@
-// The one place the browser talks HTTP: JSON in and out, the session cookie, and the CSRF
-// token every state-changing request must carry (fetched again after a reload).
+// The one place the browser talks HTTP: JSON in and out (or a raw file up), the session cookie,
+// and the CSRF token every state-changing request must carry (fetched again after a reload).
 
 export class ApiError extends Error {
   constructor(
@@ -56,6 +56,14 @@ function errorOf(status: number, body: unknown): ApiError {
 /** Sign-in and password reset are open to anyone, so they carry no CSRF token. */
 const ANONYMOUS = ["/api/auth/login", "/api/auth/password-reset/"];
 
+/** A file sent as the request body itself (not JSON), with its content type. */
+export class RawBody {
+  constructor(
+    readonly data: Blob | string,
+    readonly contentType: string,
+  ) {}
+}
+
 async function send(
   method: Method,
   url: string,
@@ -66,8 +74,13 @@ async function send(
   if (method !== "GET") {
     if (!ANONYMOUS.some((prefix) => url.startsWith(prefix)))
       headers["x-csrf-token"] = await currentCsrfToken();
-    headers["content-type"] = "application/json";
-    init.body = JSON.stringify(body ?? {});
+    if (body instanceof RawBody) {
+      headers["content-type"] = body.contentType;
+      init.body = body.data;
+    } else {
+      headers["content-type"] = "application/json";
+      init.body = JSON.stringify(body ?? {});
+    }
   }
   const response = await fetch(url, init);
   const text = response.status === 204 ? "" : await response.text();

@@ -1,4 +1,4 @@
-// One client: the pre-session brief, alerts, the timeline of measures, record, sessions, check-ins, goals, episodes, consents, care team and export.
+// One client: the pre-session brief, alerts, the timeline of measures, record, sessions, check-ins, transcripts, goals, episodes, consents, care team and export.
 // Supervisors and break-glass administrators read; only therapists see the edit controls.
 import { getClient } from "../api/clients";
 import type { Client } from "../api/types";
@@ -12,6 +12,7 @@ import { GoalsSection } from "../client/GoalsSection";
 import { OutcomesSection } from "../client/OutcomesSection";
 import { RecordSection } from "../client/RecordSection";
 import { SessionsSection } from "../client/SessionsSection";
+import { TranscriptsSection } from "../client/TranscriptsSection";
 import { Link } from "../components/Link";
 import { PageHeading } from "../components/PageHeading";
 import { formatDate } from "../components/format";
@@ -68,6 +69,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
         <OutcomesSection clientId={clientId} />
         <SessionsSection clientId={clientId} canEdit={canEdit} />
         {canEdit && <CheckinSection clientId={clientId} />}
+        <TranscriptsSection clientId={clientId} canEdit={canEdit} />
         <GoalsSection clientId={clientId} canEdit={canEdit} />
         <EpisodesSection clientId={clientId} canEdit={canEdit} />
         <ConsentsSection clientId={clientId} canEdit={canEdit} />

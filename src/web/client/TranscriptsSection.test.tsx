@@ -1,0 +1,230 @@
+import {
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+} from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { setCsrfToken } from "../api/http";
+import type {
+  TranscriptDetail,
+  TranscriptProfile,
+  TranscriptSummary,
+} from "../api/transcripts";
+import { fakeApi } from "../testing/fakeApi";
+import { TranscriptsSection } from "./TranscriptsSection";
+
+const profile: TranscriptProfile = {
+  counts: {
+    therapistUtterances: 2,
+    clientUtterances: 2,
+    reflections: { simple: 0, complex: 1, total: 1 },
+    questions: { open: 1, closed: 1, total: 2 },
+    talk: { change: 1, sustain: 1, neutral: 0 },
+  },
+  reflectionToQuestion: { value: 0.5, fair: 1, good: 2, level: "below-fair" },
+  percentComplexReflections: { value: 100, fair: 40, good: 50, level: "good" },
+  percentOpenQuestions: 50,
+  percentChangeTalk: 50,
+  talkTime: {
+    basis: "words",
+    therapistShare: 0.4,
+    clientShare: 0.6,
+    therapistWords: 40,
+    clientWords: 60,
+    therapistSeconds: null,
+    clientSeconds: null,
+  },
+  empathy: {
+    emotionalReaction: { any: 0, strong: 0 },
+    interpretation: { any: 0.5, strong: 0.5 },
+    exploration: { any: 0.5, strong: 0 },
+  },
+};
+
+const summary = (
+  status: TranscriptSummary["status"] = "done",
+): TranscriptSummary => ({
+  id: "t1",
+  clientId: "c1",
+  sessionId: "s1",
+  format: "vtt",
+  bytes: 300,
+  status,
+  error: null,
+  profile: status === "done" ? profile : null,
+  createdBy: "m1",
+  createdAt: "2026-03-02T12:00:00Z",
+  analysedAt: status === "done" ? "2026-03-02T12:00:01Z" : null,
+});
+
+const detail: TranscriptDetail = {
+  ...summary(),
+  analysis: {
+    profile: {
+      ...profile,
+      feedback: ["You asked more questions than you reflected."],
+    },
+    utterances: [
+      {
+        index: 0,
+        speaker: "Theo",
+        role: "therapist",
+        text: "What brings you here?",
+        behaviour: "question",
+        reflection: null,
+        question: "open",
+        talk: null,
+        markers: [],
+      },
+      {
+        index: 1,
+        speaker: "Maya",
+        role: "client",
+        text: "I want to drink less.",
+        behaviour: null,
+        reflection: null,
+        question: null,
+        talk: "change",
+        markers: [],
+      },
+    ],
+  },
+};
+
+const SESSIONS = {
+  items: [
+    {
+      id: "s1",
+      clientId: "c1",
+      episodeId: null,
+      therapistId: "m1",
+      startsAt: "2026-03-02T10:00:00Z",
+      status: "attended",
+    },
+  ],
+  next: null,
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setCsrfToken(null);
+});
+
+describe("TranscriptsSection", () => {
+  it("shows an analysed transcript's scores against the MITI thresholds, feedback and coded utterances", async () => {
+    fakeApi({
+      "GET /api/clients/c1/sessions?limit=200": SESSIONS,
+      "GET /api/clients/c1/transcripts": { items: [summary()] },
+      "GET /api/transcripts/t1": detail,
+    });
+    render(<TranscriptsSection clientId="c1" canEdit={false} />);
+    fireEvent.click(
+      await screen.findByRole("button", { name: /^Show the profile of/ }),
+    );
+    const scores = await screen.findByRole("table", {
+      name: "MITI 4 summary scores against their thresholds",
+    });
+    const rq = within(scores).getByRole("row", {
+      name: /Reflections to questions/,
+    });
+    expect(
+      within(rq)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["0.50:1", "1.00:1", "2.00:1", "Below fair"]);
+    const cr = within(scores).getByRole("row", { name: /Complex reflections/ });
+    expect(within(cr).getAllByRole("cell").at(-1)?.textContent).toBe("Good");
+    screen.getByText(/therapist 40%, client 60%/);
+    screen.getByText("You asked more questions than you reflected.");
+    const utterances = screen.getByRole("list", { name: "Coded utterances" });
+    const items = within(utterances).getAllByRole("listitem");
+    expect(items[0]?.textContent).toContain("Open question");
+    expect(items[1]?.textContent).toContain("Change talk");
+    expect(items[1]?.className).toContain("code-change");
+    // Every colour in use is named in the legend.
+    within(screen.getByRole("list", { name: "Code colours" })).getByText(
+      "Change talk",
+    );
+    // A reader gets no upload form.
+    expect(screen.queryByLabelText("Transcript file")).toBeNull();
+  });
+
+  it("uploads a file for a session, polls until it is analysed, then shows its profile", async () => {
+    let analysed = false;
+    const calls = fakeApi({
+      "GET /api/clients/c1/sessions?limit=200": SESSIONS,
+      "GET /api/auth/csrf": { csrfToken: "t" },
+      "GET /api/clients/c1/transcripts": () => {
+        const listed = calls.filter(
+          (c) => c.url === "/api/clients/c1/transcripts",
+        ).length;
+        // Queued on the first look after the upload, done on the next.
+        if (listed >= 3) analysed = true;
+        const uploaded = calls.some((c) => c.method === "POST");
+        return [
+          200,
+          { items: uploaded ? [summary(analysed ? "done" : "queued")] : [] },
+        ];
+      },
+      "POST /api/clients/c1/sessions/s1/transcripts?format=vtt&therapist=Theo":
+        () => [202, { id: "t1", status: "queued" }],
+      "GET /api/transcripts/t1": detail,
+    });
+    render(<TranscriptsSection clientId="c1" canEdit pollMs={5} />);
+    await screen.findByText("No transcripts yet.");
+    fireEvent.change(screen.getByLabelText("Session of the transcript"), {
+      target: { value: "s1" },
+    });
+    const file = new File(["WEBVTT\n"], "session.vtt", { type: "text/vtt" });
+    fireEvent.change(screen.getByLabelText("Transcript file"), {
+      target: { files: [file] },
+    });
+    fireEvent.change(
+      screen.getByLabelText("Therapist's speaker name (optional)"),
+      { target: { value: "Theo" } },
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Upload and analyse" }));
+    await screen.findByText("Waiting to be analysed");
+    await screen.findByRole("table", {
+      name: "MITI 4 summary scores against their thresholds",
+    });
+    const post = calls.find((c) => c.method === "POST");
+    expect(post?.headers["content-type"]).toBe("text/vtt");
+    expect(post?.headers["x-csrf-token"]).toBe("t");
+  });
+
+  it("says why an upload was refused", async () => {
+    fakeApi({
+      "GET /api/clients/c1/sessions?limit=200": SESSIONS,
+      "GET /api/clients/c1/transcripts": { items: [] },
+      "GET /api/auth/csrf": { csrfToken: "t" },
+      "POST /api/clients/c1/sessions/s1/transcripts": () => [
+        403,
+        {
+          error: {
+            code: "consent_required",
+            message: "the client has not consented to transcript-analysis",
+          },
+        },
+      ],
+    });
+    render(<TranscriptsSection clientId="c1" canEdit />);
+    await screen.findByText("No transcripts yet.");
+    fireEvent.change(screen.getByLabelText("Session of the transcript"), {
+      target: { value: "s1" },
+    });
+    fireEvent.change(screen.getByLabelText("Transcript file"), {
+      target: {
+        files: [new File(["Theo: hi"], "notes.txt", { type: "text/plain" })],
+      },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Upload and analyse" }));
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toBe(
+        "the client has not consented to transcript-analysis",
+      ),
+    );
+  });
+});
