@@ -82,7 +82,11 @@ describe("fused models", () => {
         "questionPresent",
         "questionType",
       ] as const) {
-        const alone = predict(models.therapist.models[task], active);
+        const alone = predict(
+          models.therapist.models[task],
+          active,
+          models.therapist.idf,
+        );
         expect(all[task].label).toBe(alone.label);
         expect(all[task].confidence).toBeCloseTo(alone.confidence, 4);
       }

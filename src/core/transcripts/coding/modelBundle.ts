@@ -1,5 +1,6 @@
-// The model file (models/transcripts.json): one feature vocabulary per role, shared by that
-// role's classifiers, and the classifiers' weights. Validated once when loaded.
+// The model file (models/transcripts.json): one feature vocabulary per role with each feature's
+// inverse document frequency, shared by that role's classifiers, and the classifiers' weights.
+// Validated once when loaded.
 import type { LinearModel } from "./linearModel.js";
 import {
   compileVocabulary,
@@ -21,12 +22,14 @@ export type ClientTask = (typeof CLIENT_TASKS)[number];
 
 export interface RoleModels<T extends string> {
   vocabulary: readonly string[];
+  /** Inverse document frequency of each vocabulary feature, in vocabulary order. */
+  idf: readonly number[];
   models: Record<T, LinearModel>;
 }
 
 export interface TranscriptModelFile {
   format: "rapport-transcript-models";
-  version: 1;
+  version: 2;
   trainedOn: string;
   seed: number;
   therapist: RoleModels<TherapistTask>;
@@ -67,6 +70,13 @@ function loadRole<T extends string>(
   const vocabulary = role?.vocabulary;
   if (!Array.isArray(vocabulary))
     throw new Error("Model file lacks a vocabulary.");
+  const idf = role?.idf;
+  if (
+    !Array.isArray(idf) ||
+    idf.length !== vocabulary.length ||
+    !idf.every((w) => typeof w === "number" && w > 0)
+  )
+    throw new Error("Model file lacks feature weights (idf).");
   for (const task of tasks) {
     if (!isModel(role?.models?.[task], vocabulary.length))
       throw new Error(`Model file lacks a valid "${task}" model.`);
@@ -78,17 +88,18 @@ function loadRole<T extends string>(
   const compiled = compileVocabulary(vocabulary, tokenIds);
   return {
     vocabulary,
+    idf,
     models,
     index,
     compiled,
-    fused: fuseModels(models, tasks, vocabulary.length),
+    fused: fuseModels(models, tasks, idf),
   };
 }
 
 /** Checks a parsed model file and builds its lookup tables; throws on a malformed file. */
 export function loadTranscriptModels(json: unknown): TranscriptModels {
   const file = json as Partial<TranscriptModelFile> | null;
-  if (file?.format !== "rapport-transcript-models" || file.version !== 1) {
+  if (file?.format !== "rapport-transcript-models" || file.version !== 2) {
     throw new Error("Not a Rapport transcript model file (format/version).");
   }
   const tokenIds = new Map<string, number>();

@@ -51,6 +51,7 @@ function scoreFold(
   test: readonly FeaturedUtterance[],
   models: Record<CvTask, LinearModel>,
   indices: Record<"therapist" | "client", Map<string, number>>,
+  idf: Record<"therapist" | "client", readonly number[]>,
   pairs: Pairs,
 ): void {
   for (const task of Object.keys(CV_TASKS) as CvTask[]) {
@@ -60,8 +61,11 @@ function scoreFold(
       if (item.utterance.role !== role || gold === null) continue;
       pairs[task].gold.push(gold);
       pairs[task].predicted.push(
-        predict(models[task], activeFeatures(item.features, indices[role]))
-          .label,
+        predict(
+          models[task],
+          activeFeatures(item.features, indices[role]),
+          idf[role],
+        ).label,
       );
     }
   }
@@ -104,7 +108,8 @@ export function crossValidate(
       therapist: new Map(therapist.vocabulary.map((f, i) => [f, i])),
       client: new Map(client.vocabulary.map((f, i) => [f, i])),
     };
-    scoreFold(test, models, indices, pairs);
+    const idf = { therapist: therapist.idf, client: client.idf };
+    scoreFold(test, models, indices, idf, pairs);
   }
   const scores = Object.entries(pairs).map(([task, { gold, predicted }]) => {
     const classes = [...new Set(gold)].sort();

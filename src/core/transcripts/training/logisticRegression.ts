@@ -1,8 +1,8 @@
 // Full-batch multinomial logistic regression with L2 penalty, optimised by Adam. Deterministic:
 // no sampling, so the same examples always give the same weights. Classes are weighted
 // inversely to their frequency ("balanced"), since the tasks are scored by macro-F1.
-import type { LinearModel } from "../coding/linearModel.js";
-import { featureValue, probabilities } from "../coding/linearModel.js";
+import type { FeatureWeights, LinearModel } from "../coding/linearModel.js";
+import { probabilities, unitScale } from "../coding/linearModel.js";
 
 export interface TrainingSet {
   /** Active feature indices per example. */
@@ -11,6 +11,8 @@ export interface TrainingSet {
   targets: readonly number[];
   labels: readonly string[];
   featureCount: number;
+  /** Each feature's weight in the input vector (inverse document frequency, or all 1). */
+  featureWeights: FeatureWeights;
 }
 
 export interface TrainingOptions {
@@ -19,6 +21,8 @@ export interface TrainingOptions {
   learningRate: number;
   /** "balanced" weights classes inversely to frequency; "none" weights every example equally. */
   classWeighting: "balanced" | "none";
+  /** "idf" weights features by inverse document frequency; "binary" gives every feature 1. */
+  featureWeighting: "idf" | "binary";
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = {
@@ -26,6 +30,7 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   iterations: 200,
   learningRate: 0.05,
   classWeighting: "balanced",
+  featureWeighting: "idf",
 };
 
 function classWeights(targets: readonly number[], k: number): number[] {
@@ -48,13 +53,14 @@ function gradient(
   grad.fill(0);
   gradBias.fill(0);
   set.examples.forEach((active, i) => {
-    const probs = probabilities(model, active);
+    const probs = probabilities(model, active, set.featureWeights);
     const w = weights[set.targets[i]!]! / n;
-    const value = featureValue(active.length);
+    const scale = unitScale(active, set.featureWeights);
     for (let label = 0; label < k; label++) {
       const g = w * (probs[label]! - (label === set.targets[i] ? 1 : 0));
       gradBias[label]! += g;
-      for (const feature of active) grad[feature * k + label]! += g * value;
+      for (const feature of active)
+        grad[feature * k + label]! += g * scale * set.featureWeights[feature]!;
     }
   });
 }

@@ -1,5 +1,9 @@
 // Trains every transcript classifier from labelled utterances (AnnoMI) into one model file.
-import type { LinearModel } from "../coding/linearModel.js";
+import {
+  inverseDocumentFrequency,
+  type FeatureWeights,
+  type LinearModel,
+} from "../coding/linearModel.js";
 import { activeFeatures, transcriptFeatures } from "../coding/features.js";
 import type {
   ClientTask,
@@ -54,25 +58,49 @@ export function featurize(
   });
 }
 
-/** Features seen in at least `minCount` utterances, sorted so the file is stable. */
-export function buildVocabulary(
+/** The number of utterances each feature occurs in. */
+export function documentFrequencies(
   items: readonly FeaturedUtterance[],
-  minCount = 2,
-): string[] {
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items)
     for (const f of new Set(item.features))
       counts.set(f, (counts.get(f) ?? 0) + 1);
-  return [...counts]
+  return counts;
+}
+
+/** Features seen in at least `minCount` utterances, sorted so the file is stable. */
+export function buildVocabulary(
+  frequencies: ReadonlyMap<string, number>,
+  minCount = 2,
+): string[] {
+  return [...frequencies]
     .filter(([, count]) => count >= minCount)
     .map(([f]) => f)
     .sort();
+}
+
+/** Each vocabulary feature's weight, rounded to 4 decimals as stored in the model file. */
+export function featureWeights(
+  vocabulary: readonly string[],
+  frequencies: ReadonlyMap<string, number>,
+  utteranceCount: number,
+  weighting: TrainingOptions["featureWeighting"],
+): number[] {
+  if (weighting === "binary") return vocabulary.map(() => 1);
+  return vocabulary.map(
+    (f) =>
+      Math.round(
+        inverseDocumentFrequency(frequencies.get(f) ?? 0, utteranceCount) * 1e4,
+      ) / 1e4,
+  );
 }
 
 function trainTask(
   items: readonly FeaturedUtterance[],
   index: Map<string, number>,
   labeller: Labeller,
+  weights: FeatureWeights,
   options: TrainingOptions,
 ): LinearModel {
   const labelled = items
@@ -85,6 +113,7 @@ function trainTask(
       targets: labelled.map((x) => labels.indexOf(x.label!)),
       labels,
       featureCount: index.size,
+      featureWeights: weights,
     },
     options,
   );
@@ -106,14 +135,22 @@ export function trainRole<T extends string>(
   options: TrainingOptions = DEFAULT_TRAINING,
 ): RoleModels<T> {
   const own = items.filter((item) => item.utterance.role === role);
-  const vocabulary = buildVocabulary(own);
+  const frequencies = documentFrequencies(own);
+  const vocabulary = buildVocabulary(frequencies);
+  const idf = featureWeights(
+    vocabulary,
+    frequencies,
+    own.length,
+    options.featureWeighting,
+  );
   const index = new Map(vocabulary.map((f, i) => [f, i]));
   const entries = (Object.keys(labellers) as T[]).map((task) => [
     task,
-    rounded(trainTask(own, index, labellers[task], options)),
+    rounded(trainTask(own, index, labellers[task], idf, options)),
   ]);
   return {
     vocabulary,
+    idf,
     models: Object.fromEntries(entries) as Record<T, LinearModel>,
   };
 }
@@ -126,7 +163,7 @@ export function trainTranscriptModels(
 ): TranscriptModelFile {
   return {
     format: "rapport-transcript-models",
-    version: 1,
+    version: 2,
     trainedOn,
     seed,
     therapist: trainRole(items, "therapist", THERAPIST_LABELLERS),

@@ -3,7 +3,12 @@ import { parseCsv } from "./csv.js";
 import { readAnnoMiFull } from "./annomi.js";
 import { groupedFolds } from "./groupedFolds.js";
 import { trainLogisticRegression } from "./logisticRegression.js";
-import { predict } from "../coding/linearModel.js";
+import {
+  inverseDocumentFrequency,
+  predict,
+  probabilities,
+} from "../coding/linearModel.js";
+import { featureWeights } from "./trainModels.js";
 import { f1PerClass, macroF1 } from "./metrics.js";
 
 describe("parseCsv", () => {
@@ -64,11 +69,37 @@ describe("trainLogisticRegression", () => {
       targets: [0, 0, 1, 1],
       labels: ["yes", "no"],
       featureCount: 3,
+      featureWeights: [1, 2, 2],
     };
     const model = trainLogisticRegression(set);
-    expect(predict(model, Int32Array.from([0, 1])).label).toBe("yes");
-    expect(predict(model, Int32Array.from([0, 2])).label).toBe("no");
+    const weights = set.featureWeights;
+    expect(predict(model, Int32Array.from([0, 1]), weights).label).toBe("yes");
+    expect(predict(model, Int32Array.from([0, 2]), weights).label).toBe("no");
     expect(trainLogisticRegression(set).weights).toEqual(model.weights);
+  });
+});
+
+describe("feature weights", () => {
+  it("are the smoothed idf, rounded to 4 decimals, or all 1 when binary", () => {
+    const frequencies = new Map([
+      ["w:the", 99],
+      ["w:quit", 3],
+    ]);
+    // 1 + ln(101 / 100) = 1.00995; 1 + ln(101 / 4) = 4.22883
+    expect(
+      featureWeights(["w:the", "w:quit"], frequencies, 100, "idf"),
+    ).toEqual([1.01, 4.2288]);
+    expect(
+      featureWeights(["w:the", "w:quit"], frequencies, 100, "binary"),
+    ).toEqual([1, 1]);
+    expect(inverseDocumentFrequency(3, 100)).toBeCloseTo(4.22883, 5);
+  });
+
+  it("scale each utterance's vector to unit length", () => {
+    const model = { labels: ["a", "b"], bias: [0, 0], weights: [1, 0, 0, 1] };
+    // features 0 and 1 weighted 3 and 4: values 0.6 and 0.8, so scores 0.6 vs 0.8
+    const [a, b] = probabilities(model, [0, 1], [3, 4]);
+    expect(b! / a!).toBeCloseTo(Math.exp(0.2));
   });
 });
 
