@@ -260,6 +260,12 @@ describe("therapist workspace", () => {
     // The latest session's score is the client's answer (PHQ-9 total 4, which it was not before).
     expect(before.at(-1)).not.toBe("4");
     await expect.poll(async () => (await scored()).at(-1)).toBe("4");
+    // The session's status and the client's feedback are on the timeline too.
+    const row = page
+      .getByRole("region", { name: "Sessions and check-ins" })
+      .locator("tr", { hasText: "15 Jan 2030" });
+    await row.getByText("A quieter room").waitFor();
+    expect(await row.locator("td").first().innerText()).toBe("Attended");
     await expectAccessible("client-after-checkin");
   });
 

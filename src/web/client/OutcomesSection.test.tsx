@@ -17,6 +17,11 @@ vi.mock("../charts/TrajectoryChart", () => ({
 
 afterEach(() => vi.unstubAllGlobals());
 
+const NO_SESSIONS = {
+  "GET /api/clients/c1/sessions?limit=200": { items: [], next: null },
+  "GET /api/clients/c1/checkins": { items: [] },
+};
+
 const response = (
   id: string,
   instrumentId: string,
@@ -44,6 +49,7 @@ const instrument = (id: string, kind: string, validated: boolean) => ({
 describe("OutcomesSection", () => {
   it("draws outcomes against the labelled band, alliance with ruptures and components, and item answers", async () => {
     fakeApi({
+      ...NO_SESSIONS,
       "GET /api/clients/c1/responses": {
         items: [
           response("1", "phq-9", 18, 1, { answers: { q1: 2, q9: 1 } }),
@@ -122,6 +128,7 @@ describe("OutcomesSection", () => {
 
   it("says so when the client has no responses", async () => {
     fakeApi({
+      ...NO_SESSIONS,
       "GET /api/clients/c1/responses": { items: [] },
       "GET /api/clients/c1/signals": { items: [], trajectoryModels: {} },
       "GET /api/instruments": { items: [] },

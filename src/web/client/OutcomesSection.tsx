@@ -1,5 +1,6 @@
 // The client's timeline of measures: outcome scores against the expected-trajectory band,
-// alliance scores with rupture markers and components, and item-level answers per instrument.
+// alliance scores with rupture markers and components, item-level answers per instrument, and
+// sessions with their status and the client's check-in feedback.
 import { useMemo } from "react";
 import { listInstruments, type InstrumentSummary } from "../api/instruments";
 import { fetchResponses, type ScoredResponse } from "../api/responses";
@@ -9,6 +10,7 @@ import { Section } from "../components/Section";
 import { ScoreTable } from "../charts/ScoreTable";
 import { AllianceFigure } from "../timeline/AllianceFigure";
 import { ItemTrends } from "../timeline/ItemTrends";
+import { SessionTimeline } from "../timeline/SessionTimeline";
 import { TrajectoryFigure } from "../timeline/TrajectoryFigure";
 
 export function byInstrument(
@@ -106,6 +108,7 @@ export function OutcomesSection({ clientId }: { clientId: string }) {
             <ItemTrends instrumentId={instrumentId} responses={items} />
           </div>
         ))}
+      <SessionTimeline clientId={clientId} />
     </Section>
   );
 }
