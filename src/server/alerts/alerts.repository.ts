@@ -2,37 +2,27 @@
 import type { Db } from "../db/database.js";
 import type { AlertStatus, AlertTable } from "../db/alertsSchema.js";
 
-export async function unresolvedAlerts(
+/** The client's unresolved alerts and, per cause, the latest resolution: one read. */
+export async function alertsByCause(
   db: Db,
   organisationId: string,
   clientId: string,
-): Promise<AlertTable[]> {
-  return db
+): Promise<{ open: AlertTable[]; resolved: Map<string, string> }> {
+  const rows = await db
     .selectFrom("alerts")
     .selectAll()
     .where("organisation_id", "=", organisationId)
     .where("client_id", "=", clientId)
-    .where("status", "!=", "resolved")
     .execute();
-}
-
-export async function resolvedCauses(
-  db: Db,
-  organisationId: string,
-  clientId: string,
-): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom("alerts")
-    .select(["cause_key", "resolved_at"])
-    .where("organisation_id", "=", organisationId)
-    .where("client_id", "=", clientId)
-    .where("status", "=", "resolved")
-    .execute();
-  const latest = new Map<string, string>();
+  const resolved = new Map<string, string>();
   for (const r of rows)
-    if (r.resolved_at && (latest.get(r.cause_key) ?? "") < r.resolved_at)
-      latest.set(r.cause_key, r.resolved_at);
-  return latest;
+    if (
+      r.status === "resolved" &&
+      r.resolved_at &&
+      (resolved.get(r.cause_key) ?? "") < r.resolved_at
+    )
+      resolved.set(r.cause_key, r.resolved_at);
+  return { open: rows.filter((r) => r.status !== "resolved"), resolved };
 }
 
 export async function insertAlert(db: Db, row: AlertTable): Promise<void> {

@@ -19,9 +19,8 @@ import type { AlertTable } from "../db/alertsSchema.js";
 import type { Db } from "../db/database.js";
 import { catalogue, latestOfEach } from "../instruments/instrumentCatalogue.js";
 import {
+  alertsByCause,
   insertAlert,
-  resolvedCauses,
-  unresolvedAlerts,
   updateAlert,
 } from "./alerts.repository.js";
 import { modelsInUse } from "./trajectoryModels.js";
@@ -247,13 +246,9 @@ export async function evaluateClientAlerts(
 ): Promise<string[]> {
   const now = context.clock().toISOString();
   const signals = await signalsFor(trx, organisationId, clientId, now);
-  const open = new Map(
-    (await unresolvedAlerts(trx, organisationId, clientId)).map((a) => [
-      a.cause_key,
-      a,
-    ]),
-  );
-  const resolved = await resolvedCauses(trx, organisationId, clientId);
+  const alerts = await alertsByCause(trx, organisationId, clientId);
+  const open = new Map(alerts.open.map((a) => [a.cause_key, a]));
+  const resolved = alerts.resolved;
   const created: string[] = [];
   const seen = new Set<string>();
   for (const signal of signals) {

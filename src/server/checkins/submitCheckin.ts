@@ -128,12 +128,13 @@ async function store(
 ): Promise<{ outcome: SubmitOutcome; notify: boolean }> {
   const { checkin } = p;
   const org = checkin.organisation_id;
-  // A duplicate that committed first (or sits earlier in this transaction) is answered as it was.
-  const stored = await findSubmission(trx, checkin.id);
-  if (stored)
-    return { outcome: outcomeOf(stored, p.submissionId), notify: false };
-  if (!(await completeCheckin(trx, checkin.id, p.at, p.feedbackEnc)))
+  if (!(await completeCheckin(trx, checkin.id, p.at, p.feedbackEnc))) {
+    // A duplicate that committed first (or sits earlier in this transaction) is answered as it was.
+    const stored = await findSubmission(trx, checkin.id);
+    if (stored)
+      return { outcome: outcomeOf(stored, p.submissionId), notify: false };
     throw new AppError("conflict", "the check-in is no longer open");
+  }
   await insertSubmission(trx, {
     checkin_id: checkin.id,
     submission_id: p.submissionId,
@@ -171,19 +172,16 @@ async function store(
   };
 }
 
-/** Stores a complete, valid submission; the caller has checked the answers score. */
+/**
+ * Stores a complete, valid submission of a check-in the caller found open; the caller has
+ * checked the answers score. A duplicate is answered as the stored submission was.
+ */
 export async function submitCheckin(
   context: AppContext,
   checkin: CheckinTable,
   packs: readonly Pack[],
   submission: Submission,
 ): Promise<SubmitOutcome> {
-  const before = await submissionOutcome(
-    context,
-    checkin,
-    submission.submissionId,
-  );
-  if (before) return before;
   const prepared = await prepare(context, checkin, packs, submission);
   try {
     const { outcome, notify } = await context.submissions.run((trx) =>
