@@ -390,6 +390,7 @@ describe("administrator", () => {
       ["Organisation", "Organisation", "admin-organisation"],
       ["Audit log", "Audit log", "admin-audit"],
       ["Client access", "Client access", "admin-client-access"],
+      ["Instrument packs", "Instrument packs", "admin-instruments"],
     ] as const) {
       await page
         .getByRole("navigation")
@@ -400,8 +401,23 @@ describe("administrator", () => {
         await page.locator("tbody tr").first().waitFor();
       if (name === "admin-organisation")
         await page.getByLabel("Organisation name").waitFor();
+      if (name === "admin-instruments")
+        await page.getByRole("cell", { name: "phq-9", exact: true }).waitFor();
       await expectAccessible(name);
     }
+    // A pack with mistakes is refused with every problem listed.
+    await page.getByLabel("Pack file (JSON)").setInputFiles({
+      name: "broken-pack.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ id: "Broken Pack!" })),
+    });
+    await page.getByRole("button", { name: "Install pack" }).click();
+    const problems = page
+      .getByRole("list", { name: "Problems in the pack" })
+      .getByRole("listitem");
+    await problems.first().waitFor();
+    expect(await problems.count()).toBeGreaterThan(1);
+    await expectAccessible("admin-instruments-refused");
     await signOut();
   });
 

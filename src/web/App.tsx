@@ -7,6 +7,7 @@ import { SessionContext, type SignedIn } from "./components/session";
 import { AccountPage } from "./pages/AccountPage";
 import { AuditPage } from "./pages/admin/AuditPage";
 import { ClientAccessPage } from "./pages/admin/ClientAccessPage";
+import { InstrumentsPage } from "./pages/admin/InstrumentsPage";
 import { MembersPage } from "./pages/admin/MembersPage";
 import { OrganisationPage } from "./pages/admin/OrganisationPage";
 import { CaseloadPage } from "./pages/CaseloadPage";
@@ -45,6 +46,8 @@ function PageFor({ route, me }: { route: Route; me: Me }) {
       return adminOnly(me, () => <AuditPage />);
     case "client-access":
       return adminOnly(me, () => <ClientAccessPage />);
+    case "instruments":
+      return adminOnly(me, () => <InstrumentsPage />);
     case "not-found":
       return <NotFoundPage />;
   }

@@ -10,6 +10,7 @@ describe("parseRoute", () => {
       id: "01ab-cd",
     });
     expect(parseRoute("/admin/audit")).toEqual({ page: "audit" });
+    expect(parseRoute("/admin/instruments")).toEqual({ page: "instruments" });
     expect(parseRoute("/reset-password")).toEqual({ page: "reset-password" });
     expect(parseRoute("/clients/../etc")).toEqual({ page: "not-found" });
   });

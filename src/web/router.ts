@@ -10,6 +10,7 @@ export type Route =
   | { page: "organisation" }
   | { page: "audit" }
   | { page: "client-access" }
+  | { page: "instruments" }
   | { page: "not-found" };
 
 const ADMIN_PAGES: Record<string, Route> = {
@@ -17,6 +18,7 @@ const ADMIN_PAGES: Record<string, Route> = {
   "/admin/organisation": { page: "organisation" },
   "/admin/audit": { page: "audit" },
   "/admin/client-access": { page: "client-access" },
+  "/admin/instruments": { page: "instruments" },
 };
 
 export function parseRoute(pathname: string): Route {

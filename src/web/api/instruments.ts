@@ -1,4 +1,5 @@
-// Instrument packs (GET /api/instruments): what each measures and whether it is validated.
+// Instrument packs (GET and POST /api/instruments): what each measures, whether it is validated,
+// and installing a new one.
 import { api } from "./http";
 
 export interface InstrumentSummary {
@@ -19,3 +20,7 @@ export interface InstrumentSummary {
 
 export const listInstruments = () =>
   api<{ items: InstrumentSummary[] }>("GET", "/api/instruments");
+
+/** Installs a pack (administrators); a 422 carries every problem in details.problems. */
+export const installPack = (pack: unknown) =>
+  api<InstrumentSummary>("POST", "/api/instruments", pack);

@@ -17,6 +17,7 @@ function navFor(me: Me): NavItem[] {
       { href: "/admin/organisation", label: "Organisation" },
       { href: "/admin/audit", label: "Audit log" },
       { href: "/admin/client-access", label: "Client access" },
+      { href: "/admin/instruments", label: "Instrument packs" },
       account,
     ];
   return [{ href: "/", label: "Caseload" }, account];
