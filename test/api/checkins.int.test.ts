@@ -291,6 +291,28 @@ describe.each(DIALECTS)("client check-ins on %s", (dialect) => {
     expect(again.body).not.toContain("checked");
   });
 
+  it("stores each of many check-ins submitted at once exactly once, duplicates included", async () => {
+    const opened = await Promise.all(
+      Array.from({ length: 6 }, () => newCheckin(["phq-9"])),
+    );
+    const answered = await Promise.all(
+      opened.flatMap(({ link }, i) =>
+        [1, 2].map(() =>
+          post(pathOf(link.url), {
+            ...phq9([i % 4, 1, 0, 1, 0, 1, 0, 1, 0]),
+            submissionId: `at-once-${i}`,
+            action: "submit",
+          }),
+        ),
+      ),
+    );
+    expect(answered.map((r) => r.statusCode)).toEqual(
+      Array.from({ length: 12 }, () => 200),
+    );
+    for (const { client } of opened)
+      expect(await responsesOf(client)).toHaveLength(1);
+  });
+
   it("resumes a draft (kept encrypted) where the client stopped", async () => {
     const { link, client } = await newCheckin(["phq-9"]);
     const path = pathOf(link.url);
