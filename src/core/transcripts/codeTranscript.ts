@@ -1,11 +1,13 @@
 // Codes every utterance of a transcript: tokenise once (wink-nlp), build features with the
-// previous utterance as context, then apply the therapist or client classifiers and rules.
+// previous and next utterances as context, then apply the therapist or client classifiers and
+// rules.
 import type { CodedUtterance } from "./codedUtterance.js";
 import { codeClient, codeTherapist } from "./coding/codeUtterance.js";
 import { empathyLevels, type EmpathyLevels } from "./coding/empathy.js";
 import {
   compiledActive,
   tokenIds,
+  type CompiledContext,
   type TokenIds,
 } from "./coding/compiledFeatures.js";
 import type { TranscriptModels } from "./coding/modelBundle.js";
@@ -79,29 +81,55 @@ function countWords(tokens: readonly string[]): number {
   return words;
 }
 
+interface Tokenised {
+  ids: TokenIds;
+  words: number;
+}
+
+function tokenise(
+  utterances: readonly Utterance[],
+  models: TranscriptModels,
+): Tokenised[] {
+  return utterances.map((u) => {
+    const tokens = tokenize(u.text);
+    return {
+      ids: tokenIds(models.therapist.compiled, tokens),
+      words: countWords(tokens),
+    };
+  });
+}
+
+function neighbours(
+  tokenised: readonly Tokenised[],
+  roles: readonly Role[],
+  i: number,
+): CompiledContext {
+  return {
+    previous: tokenised[i - 1]?.ids,
+    previousSameRole: i > 0 && roles[i - 1] === roles[i],
+    next: tokenised[i + 1]?.ids,
+    nextSameRole: i + 1 < roles.length && roles[i + 1] === roles[i],
+  };
+}
+
 /** Codes utterances in order; `roles` must map every speaker. */
 export function codeTranscript(
   utterances: readonly Utterance[],
   roles: ReadonlyMap<string, Role>,
   models: TranscriptModels,
 ): CodedUtterance[] {
+  const tokenised = tokenise(utterances, models);
+  const roleOf = utterances.map((u) => roles.get(u.speaker) ?? "client");
   const coded: CodedUtterance[] = [];
-  let previous: TokenIds | undefined;
   utterances.forEach((u, i) => {
-    const tokens = tokenize(u.text);
-    const ids = tokenIds(models.therapist.compiled, tokens);
-    const item = base(
-      u,
-      i,
-      roles.get(u.speaker) ?? "client",
-      countWords(tokens),
-    );
-    const sameRole = coded.at(-1)?.role === item.role;
+    const { ids, words } = tokenised[i]!;
+    const item = base(u, i, roleOf[i]!, words);
+    const context = neighbours(tokenised, roleOf, i);
     if (item.role === "therapist") {
       Object.assign(
         item,
         codeTherapist(
-          compiledActive(models.therapist.compiled, ids, previous, sameRole),
+          compiledActive(models.therapist.compiled, ids, context),
           models,
         ),
       );
@@ -110,7 +138,7 @@ export function codeTranscript(
       Object.assign(
         item,
         codeClient(
-          compiledActive(models.client.compiled, ids, previous, sameRole),
+          compiledActive(models.client.compiled, ids, context),
           models,
         ),
       );
@@ -119,7 +147,6 @@ export function codeTranscript(
       });
     }
     coded.push(item);
-    previous = ids;
   });
   return coded;
 }

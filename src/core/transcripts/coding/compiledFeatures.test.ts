@@ -35,15 +35,17 @@ describe("compiled features", () => {
         const role =
           roles[i] === "therapist" ? models.therapist : models.client;
         const ids = tokenIds(role.compiled, current);
-        const previous =
-          i > 0 ? tokenIds(role.compiled, tokens[i - 1]!) : undefined;
+        const neighbour = (j: number) =>
+          j >= 0 && j < tokens.length
+            ? tokenIds(role.compiled, tokens[j]!)
+            : undefined;
         const fast = [
-          ...compiledActive(
-            role.compiled,
-            ids,
-            previous,
-            i > 0 && roles[i - 1] === roles[i],
-          ),
+          ...compiledActive(role.compiled, ids, {
+            previous: neighbour(i - 1),
+            previousSameRole: i > 0 && roles[i - 1] === roles[i],
+            next: neighbour(i + 1),
+            nextSameRole: i + 1 < tokens.length && roles[i + 1] === roles[i],
+          }),
         ].sort((a, b) => a - b);
         const slow = [...activeFeatures(features[i]!, role.index)].sort(
           (a, b) => a - b,

@@ -3,7 +3,7 @@
 // paths agree.
 import { END, START, featureToken, lengthBucket } from "./features.js";
 
-const KINDS = ["w", "s", "e", "p", "pe"] as const;
+const KINDS = ["w", "s", "e", "p", "pe", "n"] as const;
 type Kind = (typeof KINDS)[number];
 const EMPTY: ReadonlyMap<number, number> = new Map();
 
@@ -20,7 +20,9 @@ export interface CompiledVocabulary {
   bias: number | undefined;
   length: (number | undefined)[];
   previousLength: (number | undefined)[];
+  nextLength: (number | undefined)[];
   context: Record<"none" | "same" | "other", number | undefined>;
+  nextContext: Record<"none" | "same" | "other", number | undefined>;
   seen: Int32Array;
   stamp: number;
 }
@@ -70,7 +72,7 @@ export function compileVocabulary(
 ): CompiledVocabulary {
   const v: CompiledVocabulary = {
     tokenIds: shared,
-    tables: { w: [], s: [], e: [], p: [], pe: [] },
+    tables: { w: [], s: [], e: [], p: [], pe: [], n: [] },
     bigrams: [],
     fixed: new Map(),
     size: vocabulary.length,
@@ -80,7 +82,9 @@ export function compileVocabulary(
     bias: undefined,
     length: [],
     previousLength: [],
+    nextLength: [],
     context: { none: undefined, same: undefined, other: undefined },
+    nextContext: { none: undefined, same: undefined, other: undefined },
     seen: new Int32Array(vocabulary.length),
     stamp: 0,
   };
@@ -106,11 +110,14 @@ function finish(
   v.bias = v.fixed.get("<bias>");
   v.length = buckets.map((bucket) => v.fixed.get(`len:${bucket}`));
   v.previousLength = buckets.map((bucket) => v.fixed.get(`plen:${bucket}`));
-  v.context = {
-    none: v.fixed.get("ctx:none"),
-    same: v.fixed.get("ctx:same"),
-    other: v.fixed.get("ctx:other"),
-  };
+  v.nextLength = buckets.map((bucket) => v.fixed.get(`nlen:${bucket}`));
+  const context = (prefix: string) => ({
+    none: v.fixed.get(`${prefix}:none`),
+    same: v.fixed.get(`${prefix}:same`),
+    other: v.fixed.get(`${prefix}:other`),
+  });
+  v.context = context("ctx");
+  v.nextContext = context("nctx");
   return v;
 }
 
@@ -166,25 +173,57 @@ function addWords(v: CompiledVocabulary, ids: TokenIds, set: ActiveSet): void {
   }
 }
 
+/** Token ids of the neighbouring utterances and whether each is by the same role. */
+export interface CompiledContext {
+  previous: TokenIds | undefined;
+  previousSameRole: boolean;
+  next: TokenIds | undefined;
+  nextSameRole: boolean;
+}
+
+function addPrevious(
+  v: CompiledVocabulary,
+  context: CompiledContext,
+  set: ActiveSet,
+): void {
+  const previous = context.previous;
+  if (!previous) {
+    set.add(v.context.none);
+    return;
+  }
+  set.add(context.previousSameRole ? v.context.same : v.context.other);
+  set.add(v.previousLength[lengthBucket(previous.length)]);
+  for (const id of previous) if (id >= 0) set.add(v.tables.p[id]);
+  const last = previous.length > 0 ? previous[previous.length - 1]! : v.startId;
+  if (last >= 0) set.add(v.tables.pe[last]);
+}
+
+function addNext(
+  v: CompiledVocabulary,
+  context: CompiledContext,
+  set: ActiveSet,
+): void {
+  const next = context.next;
+  if (!next) {
+    set.add(v.nextContext.none);
+    return;
+  }
+  set.add(context.nextSameRole ? v.nextContext.same : v.nextContext.other);
+  set.add(v.nextLength[lengthBucket(next.length)]);
+  for (const id of next) if (id >= 0) set.add(v.tables.n[id]);
+}
+
 /** The same indices as activeFeatures(utteranceFeatures(...)), from token ids. */
 export function compiledActive(
   v: CompiledVocabulary,
   ids: TokenIds,
-  previous: TokenIds | undefined,
-  sameRole: boolean,
+  context: CompiledContext,
 ): number[] {
   const set = new ActiveSet(v);
   set.add(v.bias);
   set.add(v.length[lengthBucket(ids.length)]);
   addWords(v, ids, set);
-  if (!previous) {
-    set.add(v.context.none);
-    return set.result();
-  }
-  set.add(sameRole ? v.context.same : v.context.other);
-  set.add(v.previousLength[lengthBucket(previous.length)]);
-  for (const id of previous) if (id >= 0) set.add(v.tables.p[id]);
-  const last = previous.length > 0 ? previous[previous.length - 1]! : v.startId;
-  if (last >= 0) set.add(v.tables.pe[last]);
+  addPrevious(v, context, set);
+  addNext(v, context, set);
   return set.result();
 }

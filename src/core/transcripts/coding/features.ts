@@ -1,13 +1,19 @@
 // Sparse binary features of an utterance: word unigrams and bigrams, sentence openers, the last
-// token (often "?"), length, and the previous utterance's words and speaker (context, as in
-// MISC's sequential coding, clinical-facts §5.2). These string names define the features; the
-// model file stores them, and compiledFeatures.ts computes the same set faster at inference.
+// token (often "?"), length, and the previous and next utterances' words and speakers (context:
+// MISC coders code each utterance with the transcript around it, clinical-facts §5.2; the
+// client's reply shows whether a therapist utterance asked, reflected or informed). These string
+// names define the features; the model file stores them, and compiledFeatures.ts computes the
+// same set faster at inference.
 
 export interface UtteranceContext {
   /** Tokens of the previous utterance, if any. */
   previousTokens: readonly string[] | undefined;
   /** Whether the previous utterance was by the same role. */
   previousSameRole: boolean;
+  /** Tokens of the next utterance, if any. */
+  nextTokens: readonly string[] | undefined;
+  /** Whether the next utterance is by the same role. */
+  nextSameRole: boolean;
 }
 
 export const SENTENCE_END: ReadonlySet<string> = new Set([".", "?", "!"]);
@@ -46,17 +52,11 @@ function wordFeatures(tokens: readonly string[], out: string[]): void {
   out.push(`b:${previous} ${END}`, `e:${previous}`);
 }
 
-/** Feature names for one utterance; duplicates are harmless (features are binary). */
-export function utteranceFeatures(
-  tokens: readonly string[],
-  context: UtteranceContext,
-): string[] {
-  const out: string[] = ["<bias>", `len:${lengthBucket(tokens.length)}`];
-  wordFeatures(tokens, out);
+function previousFeatures(context: UtteranceContext, out: string[]): void {
   const previous = context.previousTokens;
   if (!previous) {
     out.push("ctx:none");
-    return out;
+    return;
   }
   out.push(
     context.previousSameRole ? "ctx:same" : "ctx:other",
@@ -64,10 +64,34 @@ export function utteranceFeatures(
   );
   for (const token of previous) out.push(`p:${featureToken(token)}`);
   out.push(`pe:${featureToken(previous.at(-1) ?? START)}`);
+}
+
+function nextFeatures(context: UtteranceContext, out: string[]): void {
+  const next = context.nextTokens;
+  if (!next) {
+    out.push("nctx:none");
+    return;
+  }
+  out.push(
+    context.nextSameRole ? "nctx:same" : "nctx:other",
+    `nlen:${lengthBucket(next.length)}`,
+  );
+  for (const token of next) out.push(`n:${featureToken(token)}`);
+}
+
+/** Feature names for one utterance; duplicates are harmless (features are binary). */
+export function utteranceFeatures(
+  tokens: readonly string[],
+  context: UtteranceContext,
+): string[] {
+  const out: string[] = ["<bias>", `len:${lengthBucket(tokens.length)}`];
+  wordFeatures(tokens, out);
+  previousFeatures(context, out);
+  nextFeatures(context, out);
   return out;
 }
 
-/** Features for every utterance of one transcript, each with its predecessor as context. */
+/** Features for every utterance of one transcript, with its neighbours as context. */
 export function transcriptFeatures(
   tokens: readonly (readonly string[])[],
   roles: readonly string[],
@@ -76,6 +100,8 @@ export function transcriptFeatures(
     utteranceFeatures(current, {
       previousTokens: i > 0 ? tokens[i - 1] : undefined,
       previousSameRole: i > 0 && roles[i - 1] === roles[i],
+      nextTokens: tokens[i + 1],
+      nextSameRole: i + 1 < tokens.length && roles[i + 1] === roles[i],
     }),
   );
 }
