@@ -1,7 +1,7 @@
 // Change the password (the server signs out the member's other sessions).
 import { useState } from "react";
 import { changePassword } from "../api/auth";
-import { ActionStatus } from "../components/ActionStatus";
+import { ActionForm } from "../components/ActionForm";
 import { Field } from "../components/Field";
 import { useAction } from "../components/useAction";
 
@@ -10,15 +10,14 @@ export function PasswordForm() {
   const [next, setNext] = useState("");
   const action = useAction();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          await changePassword(current, next);
-          setCurrent("");
-          setNext("");
-          return "Password changed.";
-        });
+    <ActionForm
+      action={action}
+      submitLabel="Change password"
+      onSubmit={async () => {
+        await changePassword(current, next);
+        setCurrent("");
+        setNext("");
+        return "Password changed.";
       }}
     >
       <Field
@@ -39,10 +38,6 @@ export function PasswordForm() {
         value={next}
         onChange={(e) => setNext(e.target.value)}
       />
-      <button type="submit" disabled={action.busy}>
-        Change password
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }

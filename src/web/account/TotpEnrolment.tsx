@@ -2,6 +2,7 @@
 // the one-time recovery codes; or switch it off with the password.
 import { useState } from "react";
 import { disableTotp, enableTotp, setupTotp } from "../api/auth";
+import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
 import { useAction } from "../components/useAction";
@@ -42,13 +43,12 @@ function ConfirmStep({
   const [code, setCode] = useState("");
   const action = useAction();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          onEnabled((await enableTotp(code.replace(/\s/g, ""))).recoveryCodes);
-          return undefined;
-        });
+    <ActionForm
+      action={action}
+      submitLabel="Turn on"
+      onSubmit={async () => {
+        onEnabled((await enableTotp(code.replace(/\s/g, ""))).recoveryCodes);
+        return undefined;
       }}
     >
       <p>
@@ -73,11 +73,7 @@ function ConfirmStep({
         value={code}
         onChange={(e) => setCode(e.target.value)}
       />
-      <button type="submit" disabled={action.busy}>
-        Turn on
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -85,14 +81,14 @@ function DisableForm({ onDisabled }: { onDisabled: () => void }) {
   const [password, setPassword] = useState("");
   const action = useAction();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          await disableTotp(password);
-          onDisabled();
-          return "The authenticator app is off.";
-        });
+    <ActionForm
+      action={action}
+      submitClassName="secondary"
+      submitLabel="Turn off"
+      onSubmit={async () => {
+        await disableTotp(password);
+        onDisabled();
+        return "The authenticator app is off.";
       }}
     >
       <p>The authenticator app is on.</p>
@@ -104,11 +100,7 @@ function DisableForm({ onDisabled }: { onDisabled: () => void }) {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <button type="submit" className="secondary" disabled={action.busy}>
-        Turn off
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }
 

@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import { inviteMember } from "../api/admin";
 import type { Member, Role } from "../api/types";
-import { ActionStatus } from "../components/ActionStatus";
+import { ActionForm } from "../components/ActionForm";
 import { Field } from "../components/Field";
 import { useAction } from "../components/useAction";
 
@@ -23,21 +23,20 @@ export function InviteMemberForm({
   const roleId = useId();
   const action = useAction();
   return (
-    <form
+    <ActionForm
+      action={action}
       className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          const member = await inviteMember({
-            email: email.trim(),
-            name: name.trim(),
-            role,
-          });
-          setEmail("");
-          setName("");
-          onInvited(member);
-          return `Invited ${member.name} as ${ROLE_LABEL[member.role].toLowerCase()}.`;
+      submitLabel="Invite"
+      onSubmit={async () => {
+        const member = await inviteMember({
+          email: email.trim(),
+          name: name.trim(),
+          role,
         });
+        setEmail("");
+        setName("");
+        onInvited(member);
+        return `Invited ${member.name} as ${ROLE_LABEL[member.role].toLowerCase()}.`;
       }}
     >
       <Field
@@ -68,10 +67,6 @@ export function InviteMemberForm({
           ))}
         </select>
       </div>
-      <button type="submit" disabled={action.busy}>
-        Invite
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }

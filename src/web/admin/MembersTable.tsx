@@ -2,6 +2,7 @@
 import { useId, useState } from "react";
 import { setMemberActive, transferCaseload } from "../api/admin";
 import type { Member } from "../api/types";
+import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { useAction, type Action } from "../components/useAction";
 import { ROLE_LABEL } from "./InviteMemberForm";
@@ -18,14 +19,20 @@ function TransferCaseload({
   const [to, setTo] = useState("");
   const id = useId();
   return (
-    <form
+    <ActionForm
+      action={action}
       className="inline-form compact"
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          const { transferred } = await transferCaseload(from.id, to);
-          return `Moved ${transferred} clients from ${from.name}.`;
-        });
+      submitClassName="secondary small"
+      submitLabel={
+        <>
+          Transfer
+          <span className="visually-hidden"> {from.name}'s caseload</span>
+        </>
+      }
+      announce={false}
+      onSubmit={async () => {
+        const { transferred } = await transferCaseload(from.id, to);
+        return `Moved ${transferred} clients from ${from.name}.`;
       }}
     >
       <label htmlFor={id} className="visually-hidden">
@@ -46,10 +53,7 @@ function TransferCaseload({
             </option>
           ))}
       </select>
-      <button type="submit" className="secondary small" disabled={action.busy}>
-        Transfer<span className="visually-hidden"> {from.name}'s caseload</span>
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 

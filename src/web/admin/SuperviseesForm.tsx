@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { setSupervisees } from "../api/admin";
 import type { Member } from "../api/types";
-import { ActionStatus } from "../components/ActionStatus";
+import { ActionForm } from "../components/ActionForm";
 import { useAction } from "../components/useAction";
 
 interface Props {
@@ -21,13 +21,13 @@ export function SuperviseesForm({ supervisor, therapists, onSaved }: Props) {
     setChosen(next);
   };
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          onSaved(await setSupervisees(supervisor.id, [...chosen]));
-          return `Supervisees of ${supervisor.name} saved.`;
-        });
+    <ActionForm
+      action={action}
+      submitClassName="secondary"
+      submitLabel="Save supervisees"
+      onSubmit={async () => {
+        onSaved(await setSupervisees(supervisor.id, [...chosen]));
+        return `Supervisees of ${supervisor.name} saved.`;
       }}
     >
       <fieldset>
@@ -43,10 +43,6 @@ export function SuperviseesForm({ supervisor, therapists, onSaved }: Props) {
           </label>
         ))}
       </fieldset>
-      <button type="submit" className="secondary" disabled={action.busy}>
-        Save supervisees
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { createClient } from "../api/clients";
 import type { Client } from "../api/types";
-import { ActionStatus } from "../components/ActionStatus";
+import { ActionForm } from "../components/ActionForm";
 import { Field } from "../components/Field";
 import { useAction } from "../components/useAction";
 
@@ -14,16 +14,15 @@ export function AddClientForm({
   const [name, setName] = useState("");
   const action = useAction();
   return (
-    <form
+    <ActionForm
+      action={action}
       className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          const client = await createClient(name.trim());
-          setName("");
-          onAdded(client);
-          return `Added ${client.name}.`;
-        });
+      submitLabel="Add client"
+      onSubmit={async () => {
+        const client = await createClient(name.trim());
+        setName("");
+        onAdded(client);
+        return `Added ${client.name}.`;
       }}
     >
       <Field
@@ -33,10 +32,6 @@ export function AddClientForm({
         value={name}
         onChange={(e) => setName(e.target.value)}
       />
-      <button type="submit" disabled={action.busy}>
-        Add client
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { acknowledgeAlert, fetchClientAlerts, type Alert } from "../api/alerts";
 import { reasonFor } from "../caseload/attention";
+import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
 import { Section } from "../components/Section";
@@ -23,15 +24,20 @@ function AcknowledgeForm({
 }) {
   const [note, setNote] = useState("");
   return (
-    <form
+    <ActionForm
+      action={action}
       className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          await acknowledgeAlert(alert.id, note.trim());
-          onDone();
-          return `Acknowledged: ${reasonOf(alert)}.`;
-        });
+      submitClassName="secondary"
+      submitLabel={
+        <>
+          Acknowledge<span className="visually-hidden"> {reasonOf(alert)}</span>
+        </>
+      }
+      announce={false}
+      onSubmit={async () => {
+        await acknowledgeAlert(alert.id, note.trim());
+        onDone();
+        return `Acknowledged: ${reasonOf(alert)}.`;
       }}
     >
       <Field
@@ -41,10 +47,7 @@ function AcknowledgeForm({
         value={note}
         onChange={(e) => setNote(e.target.value)}
       />
-      <button type="submit" className="secondary" disabled={action.busy}>
-        Acknowledge<span className="visually-hidden"> {reasonOf(alert)}</span>
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 

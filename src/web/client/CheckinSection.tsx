@@ -5,6 +5,7 @@ import { createCheckin, emailCheckin, type CheckinLink } from "../api/checkins";
 import { listSessions } from "../api/clients";
 import { listInstruments, type InstrumentSummary } from "../api/instruments";
 import type { TherapySession } from "../api/types";
+import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
 import { formatDateTime } from "../components/format";
@@ -40,14 +41,14 @@ function EmailForm({ checkinId }: { checkinId: string }) {
   const [email, setEmail] = useState("");
   const action = useAction();
   return (
-    <form
+    <ActionForm
+      action={action}
       className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          await emailCheckin(checkinId, email.trim());
-          return `A new link is on its way to ${email.trim()}; the link above still works.`;
-        });
+      submitClassName="secondary"
+      submitLabel="Email a link"
+      onSubmit={async () => {
+        await emailCheckin(checkinId, email.trim());
+        return `A new link is on its way to ${email.trim()}; the link above still works.`;
       }}
     >
       <Field
@@ -59,11 +60,7 @@ function EmailForm({ checkinId }: { checkinId: string }) {
         value={email}
         onChange={(e) => setEmail(e.target.value)}
       />
-      <button type="submit" className="secondary" disabled={action.busy}>
-        Email a link
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -141,20 +138,19 @@ export function CheckinSection({ clientId }: { clientId: string }) {
   const sessionFieldId = useId();
   const toggle = (id: string) =>
     setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
-  const submit = () =>
-    action.run(async () => {
-      if (chosen.length === 0)
-        throw new Error("Choose at least one questionnaire.");
-      setLink(null);
-      setLink(
-        await createCheckin({
-          clientId,
-          instruments: chosen,
-          ...(sessionId ? { sessionId } : {}),
-        }),
-      );
-      return "Check-in created: give the client the link below.";
-    });
+  const submit = async () => {
+    if (chosen.length === 0)
+      throw new Error("Choose at least one questionnaire.");
+    setLink(null);
+    setLink(
+      await createCheckin({
+        clientId,
+        instruments: chosen,
+        ...(sessionId ? { sessionId } : {}),
+      }),
+    );
+    return "Check-in created: give the client the link below.";
+  };
   return (
     <Section title="Check-in">
       {choices.error && (
@@ -163,11 +159,11 @@ export function CheckinSection({ clientId }: { clientId: string }) {
         </p>
       )}
       {choices.data && (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
+        <ActionForm
+          action={action}
+          submitLabel="Create check-in link"
+          announce={false}
+          onSubmit={submit}
         >
           <div className="field">
             <label htmlFor={sessionFieldId}>Session</label>
@@ -190,10 +186,7 @@ export function CheckinSection({ clientId }: { clientId: string }) {
             chosen={chosen}
             onToggle={toggle}
           />
-          <button type="submit" disabled={action.busy}>
-            Create check-in link
-          </button>
-        </form>
+        </ActionForm>
       )}
       <ActionStatus action={action} />
       {link && <CheckinLinkPanel link={link} />}

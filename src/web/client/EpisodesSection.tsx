@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { dischargeEpisode, listEpisodes, openEpisode } from "../api/clients";
 import type { Episode } from "../api/types";
+import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
 import { formatDate } from "../components/format";
@@ -22,15 +23,16 @@ function DischargeForm({
 }) {
   const [reason, setReason] = useState("");
   return (
-    <form
+    <ActionForm
+      action={action}
       className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          await dischargeEpisode(clientId, episode.id, reason.trim());
-          onDone();
-          return "Episode discharged.";
-        });
+      submitClassName="secondary"
+      submitLabel="Discharge"
+      announce={false}
+      onSubmit={async () => {
+        await dischargeEpisode(clientId, episode.id, reason.trim());
+        onDone();
+        return "Episode discharged.";
       }}
     >
       <Field
@@ -39,10 +41,7 @@ function DischargeForm({
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      <button type="submit" className="secondary" disabled={action.busy}>
-        Discharge
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { addGoal, listGoals, setGoalStatus } from "../api/clients";
 import type { GoalStatus } from "../api/types";
+import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
 import { useAction } from "../components/useAction";
@@ -61,16 +62,16 @@ export function GoalsSection({
         ))}
       </ul>
       {canEdit && (
-        <form
+        <ActionForm
+          action={action}
           className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            action.run(async () => {
-              const goal = await addGoal(clientId, text.trim());
-              setText("");
-              goals.reload();
-              return `Goal "${goal.text}" added.`;
-            });
+          submitLabel="Add goal"
+          announce={false}
+          onSubmit={async () => {
+            const goal = await addGoal(clientId, text.trim());
+            setText("");
+            goals.reload();
+            return `Goal "${goal.text}" added.`;
           }}
         >
           <Field
@@ -80,10 +81,7 @@ export function GoalsSection({
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
-          <button type="submit" disabled={action.busy}>
-            Add goal
-          </button>
-        </form>
+        </ActionForm>
       )}
       <ActionStatus action={action} />
     </Section>

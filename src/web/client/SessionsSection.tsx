@@ -6,6 +6,7 @@ import {
   type SessionStatus,
   type TherapySession,
 } from "../api/types";
+import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
 import { formatDateTime, fromLocalInput } from "../components/format";
@@ -75,16 +76,16 @@ function AddSessionForm({
   const [status, setStatus] = useState<SessionStatus>("scheduled");
   const statusId = useId();
   return (
-    <form
+    <ActionForm
+      action={action}
       className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          await addSession(clientId, fromLocalInput(startsAt), status);
-          setStartsAt("");
-          onAdded();
-          return "Session added.";
-        });
+      submitLabel="Add session"
+      announce={false}
+      onSubmit={async () => {
+        await addSession(clientId, fromLocalInput(startsAt), status);
+        setStartsAt("");
+        onAdded();
+        return "Session added.";
       }}
     >
       <Field
@@ -104,10 +105,7 @@ function AddSessionForm({
           <StatusOptions />
         </select>
       </div>
-      <button type="submit" disabled={action.busy}>
-        Add session
-      </button>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -10,7 +10,7 @@ import {
   type TranscriptSummary,
 } from "../api/transcripts";
 import type { TherapySession } from "../api/types";
-import { ActionStatus } from "../components/ActionStatus";
+import { ActionForm } from "../components/ActionForm";
 import { Field } from "../components/Field";
 import { formatDateTime } from "../components/format";
 import { Section } from "../components/Section";
@@ -63,21 +63,20 @@ function UploadForm({
   const sessionFieldId = useId();
   const fileFieldId = useId();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          if (!sessionId || !file)
-            throw new Error("Choose a session and a transcript file.");
-          const queued = await uploadTranscript(
-            clientId,
-            sessionId,
-            file,
-            therapist.trim() || undefined,
-          );
-          onUploaded(queued.id);
-          return `${file.name} uploaded; it is being analysed.`;
-        });
+    <ActionForm
+      action={action}
+      submitLabel="Upload and analyse"
+      onSubmit={async () => {
+        if (!sessionId || !file)
+          throw new Error("Choose a session and a transcript file.");
+        const queued = await uploadTranscript(
+          clientId,
+          sessionId,
+          file,
+          therapist.trim() || undefined,
+        );
+        onUploaded(queued.id);
+        return `${file.name} uploaded; it is being analysed.`;
       }}
     >
       <div className="field">
@@ -116,11 +115,7 @@ function UploadForm({
         value={therapist}
         onChange={(e) => setTherapist(e.target.value)}
       />
-      <button type="submit" disabled={action.busy}>
-        Upload and analyse
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }
 

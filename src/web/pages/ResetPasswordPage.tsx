@@ -2,7 +2,7 @@
 // a new password. The token stays in the fragment, so it never reaches a server log.
 import { useState } from "react";
 import { completePasswordReset, requestPasswordReset } from "../api/auth";
-import { ActionStatus } from "../components/ActionStatus";
+import { ActionForm } from "../components/ActionForm";
 import { Field } from "../components/Field";
 import { Link } from "../components/Link";
 import { PageHeading } from "../components/PageHeading";
@@ -12,13 +12,12 @@ function RequestForm() {
   const [email, setEmail] = useState("");
   const action = useAction();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          await requestPasswordReset(email.trim());
-          return "If the address belongs to an account, a reset link is on its way.";
-        });
+    <ActionForm
+      action={action}
+      submitLabel="Send a reset link"
+      onSubmit={async () => {
+        await requestPasswordReset(email.trim());
+        return "If the address belongs to an account, a reset link is on its way.";
       }}
     >
       <Field
@@ -29,11 +28,7 @@ function RequestForm() {
         value={email}
         onChange={(e) => setEmail(e.target.value)}
       />
-      <button type="submit" disabled={action.busy}>
-        Send a reset link
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -41,13 +36,12 @@ function NewPasswordForm({ token }: { token: string }) {
   const [password, setPassword] = useState("");
   const action = useAction();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          await completePasswordReset(token, password);
-          return "Password set. You can sign in now.";
-        });
+    <ActionForm
+      action={action}
+      submitLabel="Set password"
+      onSubmit={async () => {
+        await completePasswordReset(token, password);
+        return "Password set. You can sign in now.";
       }}
     >
       <Field
@@ -60,11 +54,7 @@ function NewPasswordForm({ token }: { token: string }) {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <button type="submit" disabled={action.busy}>
-        Set password
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }
 

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { fetchMe, login, verifyTotp } from "../api/auth";
 import type { Me } from "../api/types";
-import { ActionStatus } from "../components/ActionStatus";
+import { ActionForm } from "../components/ActionForm";
 import { Field } from "../components/Field";
 import { Link } from "../components/Link";
 import { PageHeading } from "../components/PageHeading";
@@ -17,14 +17,13 @@ function PasswordStep({ onDone }: { onDone: (me: Me | null) => void }) {
   const [password, setPassword] = useState("");
   const action = useAction();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          const result = await login(email, password);
-          onDone(result.secondFactorRequired ? null : result.me);
-          return undefined;
-        });
+    <ActionForm
+      action={action}
+      submitLabel="Sign in"
+      onSubmit={async () => {
+        const result = await login(email, password);
+        onDone(result.secondFactorRequired ? null : result.me);
+        return undefined;
       }}
     >
       <Field
@@ -43,11 +42,7 @@ function PasswordStep({ onDone }: { onDone: (me: Me | null) => void }) {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <button type="submit" disabled={action.busy}>
-        Sign in
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }
 
@@ -55,14 +50,13 @@ function CodeStep({ onDone }: { onDone: (me: Me) => void }) {
   const [code, setCode] = useState("");
   const action = useAction();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          await verifyTotp(code.replace(/\s/g, ""));
-          onDone(await fetchMe());
-          return undefined;
-        });
+    <ActionForm
+      action={action}
+      submitLabel="Verify"
+      onSubmit={async () => {
+        await verifyTotp(code.replace(/\s/g, ""));
+        onDone(await fetchMe());
+        return undefined;
       }}
     >
       <Field
@@ -75,11 +69,7 @@ function CodeStep({ onDone }: { onDone: (me: Me) => void }) {
         value={code}
         onChange={(e) => setCode(e.target.value)}
       />
-      <button type="submit" disabled={action.busy}>
-        Verify
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }
 

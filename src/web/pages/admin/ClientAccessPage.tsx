@@ -1,7 +1,7 @@
 // Administrators' access to a client by id: audited break-glass reading, and erasure.
 import { useState } from "react";
 import { breakGlass, eraseClient } from "../../api/admin";
-import { ActionStatus } from "../../components/ActionStatus";
+import { ActionForm } from "../../components/ActionForm";
 import { Field } from "../../components/Field";
 import { Link } from "../../components/Link";
 import { PageHeading } from "../../components/PageHeading";
@@ -16,44 +16,41 @@ function BreakGlassForm() {
   const [granted, setGranted] = useState<string | null>(null);
   const action = useAction();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
+    <>
+      <ActionForm
+        action={action}
+        submitLabel="Open the record"
+        onSubmit={async () => {
           const { expiresAt } = await breakGlass(
             clientId.trim(),
             reason.trim(),
           );
           setGranted(clientId.trim());
           return `Read access granted until ${formatDateTime(expiresAt)}.`;
-        });
-      }}
-    >
-      <Field
-        label="Client record id"
-        required
-        value={clientId}
-        onChange={(e) => setClientId(e.target.value)}
-      />
-      <Field
-        label="Reason"
-        hint="At least 10 characters; recorded in the audit log."
-        required
-        minLength={10}
-        maxLength={1000}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      <button type="submit" disabled={action.busy}>
-        Open the record
-      </button>
-      <ActionStatus action={action} />
+        }}
+      >
+        <Field
+          label="Client record id"
+          required
+          value={clientId}
+          onChange={(e) => setClientId(e.target.value)}
+        />
+        <Field
+          label="Reason"
+          hint="At least 10 characters; recorded in the audit log."
+          required
+          minLength={10}
+          maxLength={1000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </ActionForm>
       {granted && action.done && (
         <p>
           <Link href={clientHref(granted)}>Read the client's record</Link>
         </p>
       )}
-    </form>
+    </>
   );
 }
 
@@ -62,15 +59,18 @@ function ErasureForm() {
   const [confirm, setConfirm] = useState("");
   const action = useAction();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          await eraseClient(clientId.trim());
-          setClientId("");
-          setConfirm("");
-          return "The client's data was erased.";
-        });
+    <ActionForm
+      action={action}
+      submitLabel="Erase the client"
+      submitClassName="danger"
+      submitDisabled={
+        clientId.trim() === "" || confirm.trim() !== clientId.trim()
+      }
+      onSubmit={async () => {
+        await eraseClient(clientId.trim());
+        setClientId("");
+        setConfirm("");
+        return "The client's data was erased.";
       }}
     >
       <p>
@@ -89,19 +89,7 @@ function ErasureForm() {
         value={confirm}
         onChange={(e) => setConfirm(e.target.value)}
       />
-      <button
-        type="submit"
-        className="danger"
-        disabled={
-          action.busy ||
-          clientId.trim() === "" ||
-          confirm.trim() !== clientId.trim()
-        }
-      >
-        Erase the client
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }
 

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from "react";
 import { getOrganisation, updateOrganisation } from "../../api/admin";
 import type { Organisation } from "../../api/types";
-import { ActionStatus } from "../../components/ActionStatus";
+import { ActionForm } from "../../components/ActionForm";
 import { Field } from "../../components/Field";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
@@ -34,22 +34,21 @@ function SettingsForm({
   const crisisId = useId();
   const action = useAction();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        action.run(async () => {
-          onSaved(
-            await updateOrganisation({
-              name: draft.name.trim(),
-              settings: {
-                requireTotp: draft.requireTotp,
-                crisisInformation: draft.crisisInformation,
-                ...(draft.timeZone ? { timeZone: draft.timeZone.trim() } : {}),
-              },
-            }),
-          );
-          return "Settings saved.";
-        });
+    <ActionForm
+      action={action}
+      submitLabel="Save settings"
+      onSubmit={async () => {
+        onSaved(
+          await updateOrganisation({
+            name: draft.name.trim(),
+            settings: {
+              requireTotp: draft.requireTotp,
+              crisisInformation: draft.crisisInformation,
+              ...(draft.timeZone ? { timeZone: draft.timeZone.trim() } : {}),
+            },
+          }),
+        );
+        return "Settings saved.";
       }}
     >
       <Field
@@ -93,11 +92,7 @@ function SettingsForm({
         />{" "}
         Require an authenticator app for every member
       </label>
-      <button type="submit" disabled={action.busy}>
-        Save settings
-      </button>
-      <ActionStatus action={action} />
-    </form>
+    </ActionForm>
   );
 }
 
