@@ -7,6 +7,7 @@ import * as m0004 from "./0004_alerts.js";
 import * as m0005 from "./0005_checkins.js";
 import * as m0006 from "./0006_transcripts.js";
 import * as m0007 from "./0007_trajectory_models.js";
+import * as m0008 from "./0008_alerts_by_client.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_core": m0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005_checkins": m0005,
   "0006_transcripts": m0006,
   "0007_trajectory_models": m0007,
+  "0008_alerts_by_client": m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
