@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { setCsrfToken } from "../api/http";
 import type { InstrumentSummary } from "../api/instruments";
 import { fakeApi } from "../testing/fakeApi";
+import { WithSessions } from "../testing/WithSessions";
 import { CheckinSection } from "./CheckinSection";
 
 const pack = (
@@ -65,7 +66,11 @@ afterEach(() => {
 describe("CheckinSection", () => {
   it("offers only alliance and outcome packs and creates a check-in for the chosen session", async () => {
     const calls = fakeApi(routes({ "POST /api/checkins": () => [201, LINK] }));
-    render(<CheckinSection clientId="c1" />);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => <CheckinSection clientId="c1" sessions={sessions} />}
+      </WithSessions>,
+    );
     await screen.findByLabelText(/PHQ-9/);
     expect(screen.queryByLabelText(/Preferences/)).toBeNull();
     expect(
@@ -94,7 +99,11 @@ describe("CheckinSection", () => {
 
   it("refuses to create a check-in without a questionnaire", async () => {
     const calls = fakeApi(routes());
-    render(<CheckinSection clientId="c1" />);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => <CheckinSection clientId="c1" sessions={sessions} />}
+      </WithSessions>,
+    );
     await screen.findByLabelText(/PHQ-9/);
     fireEvent.click(
       screen.getByRole("button", { name: "Create check-in link" }),
@@ -112,7 +121,11 @@ describe("CheckinSection", () => {
         "POST /api/checkins/k1/send": () => [202, { queued: true }],
       }),
     );
-    render(<CheckinSection clientId="c1" />);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => <CheckinSection clientId="c1" sessions={sessions} />}
+      </WithSessions>,
+    );
     fireEvent.click(await screen.findByLabelText(/PHQ-9/));
     fireEvent.click(
       screen.getByRole("button", { name: "Create check-in link" }),

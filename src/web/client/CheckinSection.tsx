@@ -2,9 +2,7 @@
 // alliance and outcome packs), then give the client the link, its QR code, or an email.
 import { useId, useState } from "react";
 import { createCheckin, emailCheckin, type CheckinLink } from "../api/checkins";
-import { listSessions } from "../api/clients";
 import { listInstruments, type InstrumentSummary } from "../api/instruments";
-import type { TherapySession } from "../api/types";
 import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
@@ -13,25 +11,12 @@ import { Section } from "../components/Section";
 import { useAction } from "../components/useAction";
 import { useLoad } from "../components/useLoad";
 import { SESSION_STATUS_LABEL } from "./SessionsSection";
+import type { ClientSessions } from "./useClientSessions";
 
-interface Choices {
-  sessions: TherapySession[];
-  instruments: InstrumentSummary[];
-}
-
-async function loadChoices(clientId: string): Promise<Choices> {
-  const [sessions, instruments] = await Promise.all([
-    listSessions(clientId),
-    listInstruments(),
-  ]);
-  return {
-    sessions: [...sessions.items].sort((a, b) =>
-      b.startsAt.localeCompare(a.startsAt),
-    ),
-    instruments: instruments.items.filter(
-      (i) => i.kind === "alliance" || i.kind === "outcome",
-    ),
-  };
+/** The organisation's packs a check-in can ask: alliance and outcome measures. */
+async function loadInstruments(): Promise<InstrumentSummary[]> {
+  const { items } = await listInstruments();
+  return items.filter((i) => i.kind === "alliance" || i.kind === "outcome");
 }
 
 const svgDataUrl = (svg: string) =>
@@ -129,8 +114,15 @@ function InstrumentChoices({
   );
 }
 
-export function CheckinSection({ clientId }: { clientId: string }) {
-  const choices = useLoad(() => loadChoices(clientId), clientId);
+export function CheckinSection({
+  clientId,
+  sessions,
+}: {
+  clientId: string;
+  sessions: ClientSessions;
+}) {
+  const instruments = useLoad(loadInstruments, "checkin-instruments");
+  const loadError = instruments.error ?? sessions.error;
   const [sessionId, setSessionId] = useState("");
   const [chosen, setChosen] = useState<string[]>([]);
   const [link, setLink] = useState<CheckinLink | null>(null);
@@ -153,12 +145,12 @@ export function CheckinSection({ clientId }: { clientId: string }) {
   };
   return (
     <Section title="Check-in">
-      {choices.error && (
+      {loadError && (
         <p role="alert" className="error">
-          {choices.error}
+          {loadError}
         </p>
       )}
-      {choices.data && (
+      {instruments.data && sessions.data && (
         <ActionForm
           action={action}
           submitLabel="Create check-in link"
@@ -173,7 +165,7 @@ export function CheckinSection({ clientId }: { clientId: string }) {
               onChange={(e) => setSessionId(e.target.value)}
             >
               <option value="">No particular session</option>
-              {choices.data.sessions.map((s) => (
+              {sessions.data.map((s) => (
                 <option key={s.id} value={s.id}>
                   {formatDateTime(s.startsAt)} ({SESSION_STATUS_LABEL[s.status]}
                   )
@@ -182,7 +174,7 @@ export function CheckinSection({ clientId }: { clientId: string }) {
             </select>
           </div>
           <InstrumentChoices
-            instruments={choices.data.instruments}
+            instruments={instruments.data}
             chosen={chosen}
             onToggle={toggle}
           />

@@ -1,6 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeApi } from "../testing/fakeApi";
+import { WithSessions } from "../testing/WithSessions";
 import { OutcomesSection } from "./OutcomesSection";
 
 // uPlot needs a real canvas; the charts' table alternatives are what is checked here.
@@ -104,7 +105,11 @@ describe("OutcomesSection", () => {
         })),
       },
     });
-    render(<OutcomesSection clientId="c1" />);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => <OutcomesSection clientId="c1" sessions={sessions} />}
+      </WithSessions>,
+    );
     expect(
       await screen.findByText("reference model, not fitted to your clinic"),
     ).toBeTruthy();
@@ -133,7 +138,11 @@ describe("OutcomesSection", () => {
       "GET /api/clients/c1/signals": { items: [], trajectoryModels: {} },
       "GET /api/instruments": { items: [] },
     });
-    render(<OutcomesSection clientId="c1" />);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => <OutcomesSection clientId="c1" sessions={sessions} />}
+      </WithSessions>,
+    );
     expect(
       await screen.findByText("No questionnaire responses yet."),
     ).toBeTruthy();

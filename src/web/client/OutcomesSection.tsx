@@ -12,6 +12,7 @@ import { AllianceFigure } from "../timeline/AllianceFigure";
 import { ItemTrends } from "../timeline/ItemTrends";
 import { SessionTimeline } from "../timeline/SessionTimeline";
 import { TrajectoryFigure } from "../timeline/TrajectoryFigure";
+import type { ClientSessions } from "./useClientSessions";
 
 export function byInstrument(
   responses: ScoredResponse[],
@@ -77,7 +78,13 @@ function InstrumentFigure({
   );
 }
 
-export function OutcomesSection({ clientId }: { clientId: string }) {
+export function OutcomesSection({
+  clientId,
+  sessions,
+}: {
+  clientId: string;
+  sessions: ClientSessions;
+}) {
   const timeline = useLoad(() => loadTimeline(clientId), clientId);
   const data = timeline.data;
   const groups = useMemo(
@@ -108,7 +115,7 @@ export function OutcomesSection({ clientId }: { clientId: string }) {
             <ItemTrends instrumentId={instrumentId} responses={items} />
           </div>
         ))}
-      <SessionTimeline clientId={clientId} />
+      <SessionTimeline clientId={clientId} sessions={sessions} />
     </Section>
   );
 }

@@ -1,6 +1,6 @@
 // The client's sessions, newest first: add one, record whether it was attended.
 import { useId, useState } from "react";
-import { addSession, listSessions, setSessionStatus } from "../api/clients";
+import { addSession, setSessionStatus } from "../api/clients";
 import {
   SESSION_STATUSES,
   type SessionStatus,
@@ -11,8 +11,8 @@ import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
 import { formatDateTime, fromLocalInput } from "../components/format";
 import { useAction, type Action } from "../components/useAction";
-import { useLoad } from "../components/useLoad";
 import { Section } from "../components/Section";
+import type { ClientSessions } from "./useClientSessions";
 
 export const SESSION_STATUS_LABEL: Record<SessionStatus, string> = {
   scheduled: "Scheduled",
@@ -112,15 +112,15 @@ function AddSessionForm({
 export function SessionsSection({
   clientId,
   canEdit,
+  sessions,
 }: {
   clientId: string;
   canEdit: boolean;
+  /** The page's shared sessions, reloaded here after a change. */
+  sessions: ClientSessions;
 }) {
-  const sessions = useLoad(() => listSessions(clientId), clientId);
   const action = useAction();
-  const items = [...(sessions.data?.items ?? [])].sort((a, b) =>
-    b.startsAt.localeCompare(a.startsAt),
-  );
+  const items = sessions.data ?? [];
   const change = (session: TherapySession, status: SessionStatus) =>
     action.run(async () => {
       await setSessionStatus(clientId, session.id, status);

@@ -13,6 +13,7 @@ import type {
   TranscriptSummary,
 } from "../api/transcripts";
 import { fakeApi } from "../testing/fakeApi";
+import { WithSessions } from "../testing/WithSessions";
 import { TranscriptsSection } from "./TranscriptsSection";
 
 const profile: TranscriptProfile = {
@@ -119,7 +120,17 @@ describe("TranscriptsSection", () => {
       "GET /api/clients/c1/transcripts": { items: [summary()] },
       "GET /api/transcripts/t1": detail,
     });
-    render(<TranscriptsSection clientId="c1" canEdit={false} />);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => (
+          <TranscriptsSection
+            clientId="c1"
+            canEdit={false}
+            sessions={sessions}
+          />
+        )}
+      </WithSessions>,
+    );
     fireEvent.click(
       await screen.findByRole("button", { name: /^Show the profile of/ }),
     );
@@ -172,7 +183,18 @@ describe("TranscriptsSection", () => {
         () => [202, { id: "t1", status: "queued" }],
       "GET /api/transcripts/t1": detail,
     });
-    render(<TranscriptsSection clientId="c1" canEdit pollMs={5} />);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => (
+          <TranscriptsSection
+            clientId="c1"
+            canEdit
+            pollMs={5}
+            sessions={sessions}
+          />
+        )}
+      </WithSessions>,
+    );
     await screen.findByText("No transcripts yet.");
     fireEvent.change(screen.getByLabelText("Session of the transcript"), {
       target: { value: "s1" },
@@ -210,7 +232,13 @@ describe("TranscriptsSection", () => {
         },
       ],
     });
-    render(<TranscriptsSection clientId="c1" canEdit />);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => (
+          <TranscriptsSection clientId="c1" canEdit sessions={sessions} />
+        )}
+      </WithSessions>,
+    );
     await screen.findByText("No transcripts yet.");
     fireEvent.change(screen.getByLabelText("Session of the transcript"), {
       target: { value: "s1" },

@@ -1,7 +1,6 @@
 // Session transcripts: upload one for a session (needs the client's transcript-analysis consent),
 // follow its analysis, and read its profile and coded utterances.
 import { useEffect, useId, useState } from "react";
-import { listSessions } from "../api/clients";
 import {
   getTranscript,
   listTranscripts,
@@ -18,6 +17,7 @@ import { useAction } from "../components/useAction";
 import { useLoad } from "../components/useLoad";
 import { TranscriptProfileView } from "../transcripts/TranscriptProfileView";
 import { UtteranceList } from "../transcripts/UtteranceList";
+import type { ClientSessions } from "./useClientSessions";
 
 const STATUS_LABEL: Record<TranscriptStatus, string> = {
   queued: "Waiting to be analysed",
@@ -28,24 +28,6 @@ const STATUS_LABEL: Record<TranscriptStatus, string> = {
 
 const pending = (t: TranscriptSummary) =>
   t.status === "queued" || t.status === "analysing";
-
-interface Loaded {
-  sessions: TherapySession[];
-  transcripts: TranscriptSummary[];
-}
-
-async function load(clientId: string): Promise<Loaded> {
-  const [sessions, transcripts] = await Promise.all([
-    listSessions(clientId),
-    listTranscripts(clientId),
-  ]);
-  return {
-    sessions: [...sessions.items].sort((a, b) =>
-      b.startsAt.localeCompare(a.startsAt),
-    ),
-    transcripts: transcripts.items,
-  };
-}
 
 function UploadForm({
   clientId,
@@ -174,16 +156,18 @@ function TranscriptRow({
 export function TranscriptsSection({
   clientId,
   canEdit,
+  sessions,
   pollMs = 2000,
 }: {
   clientId: string;
   canEdit: boolean;
+  sessions: ClientSessions;
   /** How often to ask again while a transcript is being analysed. */
   pollMs?: number;
 }) {
-  const loaded = useLoad(() => load(clientId), clientId);
+  const loaded = useLoad(() => listTranscripts(clientId), clientId);
   const [shown, setShown] = useState<string | null>(null);
-  const transcripts = loaded.data?.transcripts ?? [];
+  const transcripts = loaded.data?.items ?? [];
   const waiting = transcripts.some(pending);
   const { reload, loading } = loaded;
   useEffect(() => {
@@ -192,7 +176,7 @@ export function TranscriptsSection({
     return () => clearTimeout(timer);
   }, [waiting, loading, reload, pollMs]);
   const sessionTime = new Map(
-    (loaded.data?.sessions ?? []).map((s) => [s.id, s.startsAt]),
+    (sessions.data ?? []).map((s) => [s.id, s.startsAt]),
   );
   const when = (t: TranscriptSummary) =>
     `the session on ${formatDateTime(sessionTime.get(t.sessionId) ?? t.createdAt)}`;
@@ -238,10 +222,15 @@ export function TranscriptsSection({
           <TranscriptDetailView id={shownTranscript.id} />
         </section>
       )}
-      {canEdit && loaded.data && (
+      {sessions.error && (
+        <p role="alert" className="error">
+          {sessions.error}
+        </p>
+      )}
+      {canEdit && loaded.data && sessions.data && (
         <UploadForm
           clientId={clientId}
-          sessions={loaded.data.sessions}
+          sessions={sessions.data}
           onUploaded={(id) => {
             setShown(id);
             reload();

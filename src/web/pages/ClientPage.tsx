@@ -13,6 +13,7 @@ import { OutcomesSection } from "../client/OutcomesSection";
 import { RecordSection } from "../client/RecordSection";
 import { SessionsSection } from "../client/SessionsSection";
 import { TranscriptsSection } from "../client/TranscriptsSection";
+import { useClientSessions } from "../client/useClientSessions";
 import { Link } from "../components/Link";
 import { PageHeading } from "../components/PageHeading";
 import { formatDate } from "../components/format";
@@ -38,6 +39,7 @@ function ClientDetails({ client }: { client: Client }) {
 export function ClientPage({ clientId }: { clientId: string }) {
   const { me } = useSession();
   const client = useLoad(() => getClient(clientId), clientId);
+  const sessions = useClientSessions(clientId);
   const canEdit = canEditClients(me);
   if (client.error)
     return (
@@ -64,12 +66,20 @@ export function ClientPage({ clientId }: { clientId: string }) {
       )}
       <ClientDetails client={data} />
       <div className="sections">
-        <PreSessionBrief clientId={clientId} />
+        <PreSessionBrief clientId={clientId} sessions={sessions} />
         <AlertsSection clientId={clientId} canEdit={canEdit} />
-        <OutcomesSection clientId={clientId} />
-        <SessionsSection clientId={clientId} canEdit={canEdit} />
-        {canEdit && <CheckinSection clientId={clientId} />}
-        <TranscriptsSection clientId={clientId} canEdit={canEdit} />
+        <OutcomesSection clientId={clientId} sessions={sessions} />
+        <SessionsSection
+          clientId={clientId}
+          canEdit={canEdit}
+          sessions={sessions}
+        />
+        {canEdit && <CheckinSection clientId={clientId} sessions={sessions} />}
+        <TranscriptsSection
+          clientId={clientId}
+          canEdit={canEdit}
+          sessions={sessions}
+        />
         <GoalsSection clientId={clientId} canEdit={canEdit} />
         <EpisodesSection clientId={clientId} canEdit={canEdit} />
         <ConsentsSection clientId={clientId} canEdit={canEdit} />

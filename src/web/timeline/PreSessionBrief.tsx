@@ -1,29 +1,26 @@
 // The one-screen brief before a session: what changed since the last attended one.
 import { fetchClientAlerts } from "../api/alerts";
-import { listGoals, listSessions } from "../api/clients";
+import { listGoals } from "../api/clients";
 import { fetchResponses } from "../api/responses";
 import { reasonFor } from "../caseload/attention";
+import type { ClientSessions } from "../client/useClientSessions";
 import { Section } from "../components/Section";
 import { formatDate, formatDateTime } from "../components/format";
 import { useLoad } from "../components/useLoad";
 import { sinceLastSession, type Brief } from "./brief";
 
-async function loadBrief(clientId: string): Promise<Brief> {
-  const [sessions, responses, alerts, goals] = await Promise.all([
-    listSessions(clientId),
+/** What the brief needs besides the sessions, which the page shares. */
+async function loadRecord(clientId: string) {
+  const [responses, alerts, goals] = await Promise.all([
     fetchResponses(clientId),
     fetchClientAlerts(clientId),
     listGoals(clientId),
   ]);
-  return sinceLastSession(
-    {
-      sessions: sessions.items,
-      responses: responses ?? [],
-      alerts: alerts ?? [],
-      goals: goals.items,
-    },
-    new Date().toISOString(),
-  );
+  return {
+    responses: responses ?? [],
+    alerts: alerts ?? [],
+    goals: goals.items,
+  };
 }
 
 const plural = (n: number, one: string, many: string) =>
@@ -64,17 +61,30 @@ function BriefList({ brief }: { brief: Brief }) {
   );
 }
 
-export function PreSessionBrief({ clientId }: { clientId: string }) {
-  const brief = useLoad(() => loadBrief(clientId), clientId);
-  const data = brief.data;
+export function PreSessionBrief({
+  clientId,
+  sessions,
+}: {
+  clientId: string;
+  sessions: ClientSessions;
+}) {
+  const record = useLoad(() => loadRecord(clientId), clientId);
+  const error = record.error ?? sessions.error;
+  const data =
+    record.data && sessions.data
+      ? sinceLastSession(
+          { ...record.data, sessions: sessions.data },
+          new Date().toISOString(),
+        )
+      : null;
   return (
     <Section title="Pre-session brief">
-      {brief.error && (
+      {error && (
         <p role="alert" className="error">
-          {brief.error}
+          {error}
         </p>
       )}
-      {brief.loading && <p role="status">Loading the brief…</p>}
+      {!data && !error && <p role="status">Loading the brief…</p>}
       {data && (
         <>
           <p>

@@ -1,6 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeApi } from "../testing/fakeApi";
+import { WithSessions } from "../testing/WithSessions";
 import { SessionTimeline } from "./SessionTimeline";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -45,7 +46,11 @@ describe("SessionTimeline", () => {
         ],
       },
     });
-    render(<SessionTimeline clientId="c1" />);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => <SessionTimeline clientId="c1" sessions={sessions} />}
+      </WithSessions>,
+    );
     const table = await screen.findByRole("table");
     const rows = within(table).getAllByRole("row").slice(1);
     expect(
@@ -65,7 +70,11 @@ describe("SessionTimeline", () => {
       "GET /api/clients/c1/sessions?limit=200": { items: [], next: null },
       "GET /api/clients/c1/checkins": { items: [] },
     });
-    render(<SessionTimeline clientId="c1" />);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => <SessionTimeline clientId="c1" sessions={sessions} />}
+      </WithSessions>,
+    );
     await screen.findByText("No sessions or check-ins yet.");
   });
 });

@@ -2,8 +2,8 @@
 // the client's free-text feedback ("Is there anything that would have made today's session better?").
 import type { Checkin, CheckinStatus } from "../api/checkins";
 import { listCheckins } from "../api/checkins";
-import { listSessions } from "../api/clients";
 import { SESSION_STATUS_LABEL } from "../client/SessionsSection";
+import type { ClientSessions } from "../client/useClientSessions";
 import { formatDateTime } from "../components/format";
 import { useLoad } from "../components/useLoad";
 import { sessionEvents, type SessionEvent } from "./sessionEvents";
@@ -14,14 +14,6 @@ const CHECKIN_STATUS: Record<CheckinStatus, string> = {
   expired: "Check-in expired unanswered",
   cancelled: "Check-in cancelled",
 };
-
-async function load(clientId: string): Promise<SessionEvent[]> {
-  const [sessions, checkins] = await Promise.all([
-    listSessions(clientId),
-    listCheckins(clientId),
-  ]);
-  return sessionEvents(sessions.items, checkins.items);
-}
 
 function CheckinLine({ checkin }: { checkin: Checkin }) {
   return (
@@ -63,18 +55,29 @@ function EventRow({ event }: { event: SessionEvent }) {
   );
 }
 
-export function SessionTimeline({ clientId }: { clientId: string }) {
-  const events = useLoad(() => load(clientId), clientId);
+export function SessionTimeline({
+  clientId,
+  sessions,
+}: {
+  clientId: string;
+  sessions: ClientSessions;
+}) {
+  const checkins = useLoad(() => listCheckins(clientId), clientId);
+  const error = checkins.error ?? sessions.error;
+  const events =
+    checkins.data && sessions.data
+      ? sessionEvents(sessions.data, checkins.data.items)
+      : null;
   return (
     <div className="session-timeline">
       <h3>Sessions and check-in feedback</h3>
-      {events.error && (
+      {error && (
         <p role="alert" className="error">
-          {events.error}
+          {error}
         </p>
       )}
-      {events.data?.length === 0 && <p>No sessions or check-ins yet.</p>}
-      {events.data && events.data.length > 0 && (
+      {events?.length === 0 && <p>No sessions or check-ins yet.</p>}
+      {events && events.length > 0 && (
         <div
           className="table-scroll"
           role="region"
@@ -94,7 +97,7 @@ export function SessionTimeline({ clientId }: { clientId: string }) {
               </tr>
             </thead>
             <tbody>
-              {events.data.map((e) => (
+              {events.map((e) => (
                 <EventRow
                   key={e.session?.id ?? e.checkins[0]?.id ?? e.at}
                   event={e}
