@@ -313,6 +313,25 @@ describe("therapist workspace", () => {
       .getByRole("list", { name: "Coded utterances" })
       .getByText("I keep putting off the phone calls I need to make.")
       .waitFor();
+
+    // Deleting it asks first, then leaves the demo transcripts as they were.
+    const rows = page.getByRole("table", { name: "Transcripts by session" });
+    const before = await rows.locator("tbody tr").count();
+    const uploaded = rows.locator("tbody tr").filter({
+      has: page.getByRole("button", {
+        name: /^Show the profile of/,
+        pressed: true,
+      }),
+    });
+    page.once("dialog", (dialog) => void dialog.accept());
+    await uploaded
+      .getByRole("button", { name: /^Delete the transcript of/ })
+      .click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Deleted the transcript of / })
+      .waitFor();
+    await expect.poll(() => rows.locator("tbody tr").count()).toBe(before - 1);
   });
 
   it("enrols an authenticator app from the account page and shows recovery codes", async () => {

@@ -118,3 +118,6 @@ export const listTranscripts = (clientId: string) =>
 
 export const getTranscript = (id: string) =>
   api<TranscriptDetail>("GET", `/api/transcripts/${encodeURIComponent(id)}`);
+
+export const deleteTranscript = (id: string) =>
+  api<null>("DELETE", `/api/transcripts/${encodeURIComponent(id)}`);

@@ -1,4 +1,5 @@
 import {
+  act,
   fireEvent,
   render,
   screen,
@@ -109,6 +110,8 @@ const SESSIONS = {
 };
 
 afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
   vi.unstubAllGlobals();
   setCsrfToken(null);
 });
@@ -158,8 +161,9 @@ describe("TranscriptsSection", () => {
     within(screen.getByRole("list", { name: "Code colours" })).getByText(
       "Change talk",
     );
-    // A reader gets no upload form.
+    // A reader gets no upload form and no delete button.
     expect(screen.queryByLabelText("Transcript file")).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Delete/ })).toBeNull();
   });
 
   it("uploads a file for a session, polls until it is analysed, then shows its profile", async () => {
@@ -189,7 +193,7 @@ describe("TranscriptsSection", () => {
           <TranscriptsSection
             clientId="c1"
             canEdit
-            pollMs={5}
+            poll={{ firstMs: 5, maxMs: 5 }}
             sessions={sessions}
           />
         )}
@@ -248,11 +252,107 @@ describe("TranscriptsSection", () => {
         files: [new File(["Theo: hi"], "notes.txt", { type: "text/plain" })],
       },
     });
-    fireEvent.click(screen.getByRole("button", { name: "Upload and analyse" }));
+    const upload = screen.getByRole("button", { name: "Upload and analyse" });
+    fireEvent.click(upload);
+    const form = upload.closest("form") as HTMLFormElement;
     await waitFor(() =>
-      expect(screen.getByRole("alert").textContent).toBe(
+      expect(within(form).getByRole("alert").textContent).toBe(
         "the client has not consented to transcript-analysis",
       ),
     );
+  });
+
+  it("deletes a transcript only once the user confirms", async () => {
+    const calls = fakeApi({
+      "GET /api/clients/c1/sessions?limit=200": SESSIONS,
+      "GET /api/auth/csrf": { csrfToken: "t" },
+      "GET /api/clients/c1/transcripts": () => [
+        200,
+        {
+          items: calls.some((c) => c.method === "DELETE") ? [] : [summary()],
+        },
+      ],
+      "DELETE /api/transcripts/t1": () => [204, null],
+    });
+    const confirm = vi
+      .spyOn(window, "confirm")
+      .mockReturnValueOnce(false)
+      .mockReturnValueOnce(true);
+    render(
+      <WithSessions clientId="c1">
+        {(sessions) => (
+          <TranscriptsSection clientId="c1" canEdit sessions={sessions} />
+        )}
+      </WithSessions>,
+    );
+    const button = await screen.findByRole("button", {
+      name: /^Delete the transcript of the session on /,
+    });
+    fireEvent.click(button);
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(calls.some((c) => c.method === "DELETE")).toBe(false);
+    fireEvent.click(button);
+    await screen.findByText("No transcripts yet.");
+    expect(
+      screen.getAllByRole("status").map((s) => s.textContent),
+    ).toContainEqual(
+      expect.stringMatching(/^Deleted the transcript of the session on /),
+    );
+    const deleted = calls.find((c) => c.method === "DELETE");
+    expect(deleted?.url).toBe("/api/transcripts/t1");
+    expect(deleted?.headers["x-csrf-token"]).toBe("t");
+  });
+
+  it("asks again less and less often while an analysis is pending, and stops when unmounted", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    let looks = 0;
+    fakeApi({
+      "GET /api/clients/c1/sessions?limit=200": SESSIONS,
+      // Alternates between the two pending states, so each look shows on the page.
+      "GET /api/clients/c1/transcripts": () => {
+        looks += 1;
+        return [200, { items: [summary(looks % 2 ? "queued" : "analysing")] }];
+      },
+    });
+    const { unmount } = render(
+      <WithSessions clientId="c1">
+        {(sessions) => (
+          <TranscriptsSection
+            clientId="c1"
+            canEdit={false}
+            sessions={sessions}
+            poll={{ firstMs: 2000, maxMs: 15_000 }}
+          />
+        )}
+      </WithSessions>,
+    );
+    const shown = (n: number) =>
+      screen.queryByText(n % 2 ? "Waiting to be analysed" : "Being analysed");
+    // Lets the fake server answer and the section schedule its next look, without moving the clock.
+    const settle = async (n: number) => {
+      for (let turn = 0; turn < 50 && !(shown(n) && vi.getTimerCount()); turn++)
+        await act(() => vi.advanceTimersByTimeAsync(0));
+      expect(shown(n)).not.toBeNull();
+      expect(vi.getTimerCount()).toBe(1);
+    };
+    const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+    await settle(1);
+    for (const [n, wait] of [
+      [2, 2000],
+      [3, 4000],
+      [4, 8000],
+      [5, 15_000],
+      [6, 15_000],
+    ] as const) {
+      await advance(wait - 1);
+      expect(looks).toBe(n - 1);
+      await advance(1);
+      await settle(n);
+      expect(looks).toBe(n);
+    }
+    unmount();
+    expect(vi.getTimerCount()).toBe(0);
+    await advance(60_000);
+    expect(looks).toBe(6);
   });
 });

@@ -1,7 +1,8 @@
 // Session transcripts: upload one for a session (needs the client's transcript-analysis consent),
 // follow its analysis, and read its profile and coded utterances.
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import {
+  deleteTranscript,
   getTranscript,
   listTranscripts,
   uploadTranscript,
@@ -13,7 +14,9 @@ import { ActionForm } from "../components/ActionForm";
 import { Field } from "../components/Field";
 import { formatDateTime } from "../components/format";
 import { Section } from "../components/Section";
+import { ActionStatus } from "../components/ActionStatus";
 import { useAction } from "../components/useAction";
+import { useBackoffPoll, type Backoff } from "../components/useBackoffPoll";
 import { useLoad } from "../components/useLoad";
 import { TranscriptProfileView } from "../transcripts/TranscriptProfileView";
 import { UtteranceList } from "../transcripts/UtteranceList";
@@ -25,6 +28,9 @@ const STATUS_LABEL: Record<TranscriptStatus, string> = {
   done: "Analysed",
   failed: "Analysis failed",
 };
+
+/** Ask again 2 s after an upload, then less and less often, at least every 15 s. */
+const POLL: Backoff = { firstMs: 2000, maxMs: 15_000 };
 
 const pending = (t: TranscriptSummary) =>
   t.status === "queued" || t.status === "analysing";
@@ -124,11 +130,14 @@ function TranscriptRow({
   when,
   shown,
   onShow,
+  onDelete,
 }: {
   transcript: TranscriptSummary;
   when: string;
   shown: boolean;
   onShow: () => void;
+  /** Absent for a reader. */
+  onDelete?: { busy: boolean; run: () => void };
 }) {
   return (
     <tr>
@@ -149,6 +158,19 @@ function TranscriptRow({
           </button>
         )}
       </td>
+      {onDelete && (
+        <td>
+          <button
+            type="button"
+            className="secondary small"
+            aria-label={`Delete the transcript of ${when}`}
+            disabled={onDelete.busy}
+            onClick={onDelete.run}
+          >
+            Delete
+          </button>
+        </td>
+      )}
     </tr>
   );
 }
@@ -157,30 +179,41 @@ export function TranscriptsSection({
   clientId,
   canEdit,
   sessions,
-  pollMs = 2000,
+  poll = POLL,
 }: {
   clientId: string;
   canEdit: boolean;
   sessions: ClientSessions;
-  /** How often to ask again while a transcript is being analysed. */
-  pollMs?: number;
+  /** How long to wait before asking again while a transcript is being analysed. */
+  poll?: Backoff;
 }) {
   const loaded = useLoad(() => listTranscripts(clientId), clientId);
   const [shown, setShown] = useState<string | null>(null);
+  const action = useAction();
   const transcripts = loaded.data?.items ?? [];
-  const waiting = transcripts.some(pending);
   const { reload, loading } = loaded;
-  useEffect(() => {
-    if (!waiting || loading) return;
-    const timer = setTimeout(reload, pollMs);
-    return () => clearTimeout(timer);
-  }, [waiting, loading, reload, pollMs]);
+  const waitingFor = transcripts
+    .filter(pending)
+    .map((t) => t.id)
+    .join(" ");
+  useBackoffPoll(waitingFor, loading, reload, poll);
   const sessionTime = new Map(
     (sessions.data ?? []).map((s) => [s.id, s.startsAt]),
   );
   const when = (t: TranscriptSummary) =>
     `the session on ${formatDateTime(sessionTime.get(t.sessionId) ?? t.createdAt)}`;
   const shownTranscript = transcripts.find((t) => t.id === shown);
+  const remove = (t: TranscriptSummary) => {
+    const what = `the transcript of ${when(t)}`;
+    const question = `Delete ${what} and its analysis? This cannot be undone.`;
+    if (!window.confirm(question)) return;
+    action.run(async () => {
+      await deleteTranscript(t.id);
+      setShown((id) => (id === t.id ? null : id));
+      reload();
+      return `Deleted ${what}.`;
+    });
+  };
   return (
     <Section title="Transcripts" wide>
       {loaded.error && (
@@ -200,6 +233,7 @@ export function TranscriptsSection({
                 <th scope="col">Session</th>
                 <th scope="col">State</th>
                 <th scope="col">Profile</th>
+                {canEdit && <th scope="col">Delete</th>}
               </tr>
             </thead>
             <tbody>
@@ -210,12 +244,18 @@ export function TranscriptsSection({
                   when={when(t)}
                   shown={t.id === shown}
                   onShow={() => setShown(t.id === shown ? null : t.id)}
+                  onDelete={
+                    canEdit
+                      ? { busy: action.busy, run: () => remove(t) }
+                      : undefined
+                  }
                 />
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {canEdit && <ActionStatus action={action} />}
       {shownTranscript?.status === "done" && (
         <section aria-label={`Profile of ${when(shownTranscript)}`}>
           <h3>Profile of {when(shownTranscript)}</h3>
