@@ -169,7 +169,12 @@ describe("therapist workspace", () => {
     await page
       .getByText("Note: Called the client; safety plan reviewed")
       .waitFor();
-    await page.getByRole("img", { name: /phq-9 chart/ }).waitFor();
+    // uPlot has drawn the chart inside it.
+    await page
+      .getByRole("img", { name: /phq-9 chart/ })
+      .locator("canvas")
+      .first()
+      .waitFor();
   });
 
   it("adds a goal", async () => {

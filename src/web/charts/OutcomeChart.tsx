@@ -1,9 +1,9 @@
 // One instrument's totals over time, drawn with uPlot; the canvas is an image whose accessible
 // name summarises it, and ScoreTable carries the values themselves.
 import { useEffect, useRef } from "react";
-import uPlot from "uplot";
-import "uplot/dist/uPlot.min.css";
+import type uPlot from "uplot";
 import type { ScoredResponse } from "../api/responses";
+import { plotInto } from "./plotInto";
 
 const HEIGHT = 220;
 const LINE = "#1d4ed8";
@@ -45,9 +45,9 @@ export function OutcomeChart({
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const plot = new uPlot(
+    return plotInto(
+      element,
       {
-        width: Math.max(280, element.clientWidth),
         height: HEIGHT,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
@@ -70,19 +70,7 @@ export function OutcomeChart({
         ],
       },
       chartData(responses, markedAt),
-      element,
     );
-    const resize = new ResizeObserver(() =>
-      plot.setSize({
-        width: Math.max(280, element.clientWidth),
-        height: HEIGHT,
-      }),
-    );
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      plot.destroy();
-    };
   }, [title, responses, markedAt]);
   return (
     <div

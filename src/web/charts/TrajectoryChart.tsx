@@ -1,9 +1,9 @@
 // Outcome scores by session of care against the expected trajectory and its yellow (90%) and
 // red (95%) prediction bands, drawn with uPlot; TrajectoryTable carries the same values.
 import { useEffect, useRef } from "react";
-import uPlot from "uplot";
-import "uplot/dist/uPlot.min.css";
+import type uPlot from "uplot";
 import type { Trajectory } from "../api/timeline";
+import { plotInto } from "./plotInto";
 
 const HEIGHT = 240;
 const SCORE = "#1d4ed8";
@@ -50,9 +50,9 @@ export function TrajectoryChart({
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const plot = new uPlot(
+    return plotInto(
+      element,
       {
-        width: Math.max(280, element.clientWidth),
         height: HEIGHT,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
@@ -83,19 +83,7 @@ export function TrajectoryChart({
         ],
       },
       trajectoryData(trajectory),
-      element,
     );
-    const resize = new ResizeObserver(() =>
-      plot.setSize({
-        width: Math.max(280, element.clientWidth),
-        height: HEIGHT,
-      }),
-    );
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      plot.destroy();
-    };
   }, [title, trajectory]);
   return (
     <div
