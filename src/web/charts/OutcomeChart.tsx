@@ -49,8 +49,6 @@ export function OutcomeChart({
       element,
       {
         height: HEIGHT,
-        legend: { show: false },
-        cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true } },
         axes: [{}, { label: "Total" }],
         series: [

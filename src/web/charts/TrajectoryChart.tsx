@@ -54,8 +54,6 @@ export function TrajectoryChart({
       element,
       {
         height: HEIGHT,
-        legend: { show: false },
-        cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false } },
         axes: [
           { label: "Session of care", incrs: [1, 2, 5, 10, 20] },

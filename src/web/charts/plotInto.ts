@@ -1,5 +1,6 @@
 // Draws a uPlot chart across an element's width (at least 280 px), redrawing it as the width
-// changes; the returned function removes it (an effect's cleanup).
+// changes; the returned function removes it (an effect's cleanup). The charts are images beside
+// a table of their values, so they have no legend and no drag-to-zoom.
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 
@@ -11,7 +12,16 @@ export function plotInto(
   data: uPlot.AlignedData,
 ): () => void {
   const width = () => Math.max(MIN_WIDTH, element.clientWidth);
-  const plot = new uPlot({ ...options, width: width() }, data, element);
+  const plot = new uPlot(
+    {
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      ...options,
+      width: width(),
+    },
+    data,
+    element,
+  );
   const resize = new ResizeObserver(() =>
     plot.setSize({ width: width(), height: options.height }),
   );
