@@ -1,9 +1,9 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setCsrfToken } from "../api/http";
 import type { InstrumentSummary } from "../api/instruments";
 import { fakeApi } from "../testing/fakeApi";
-import { WithSessions } from "../testing/WithSessions";
+import { renderWithSessions } from "../testing/renderWithSessions";
 import { CheckinSection } from "./CheckinSection";
 
 const pack = (
@@ -66,11 +66,9 @@ afterEach(() => {
 describe("CheckinSection", () => {
   it("offers only alliance and outcome packs and creates a check-in for the chosen session", async () => {
     const calls = fakeApi(routes({ "POST /api/checkins": () => [201, LINK] }));
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => <CheckinSection clientId="c1" sessions={sessions} />}
-      </WithSessions>,
-    );
+    renderWithSessions("c1", (sessions) => (
+      <CheckinSection clientId="c1" sessions={sessions} />
+    ));
     await screen.findByLabelText(/PHQ-9/);
     expect(screen.queryByLabelText(/Preferences/)).toBeNull();
     expect(
@@ -99,11 +97,9 @@ describe("CheckinSection", () => {
 
   it("refuses to create a check-in without a questionnaire", async () => {
     const calls = fakeApi(routes());
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => <CheckinSection clientId="c1" sessions={sessions} />}
-      </WithSessions>,
-    );
+    renderWithSessions("c1", (sessions) => (
+      <CheckinSection clientId="c1" sessions={sessions} />
+    ));
     await screen.findByLabelText(/PHQ-9/);
     fireEvent.click(
       screen.getByRole("button", { name: "Create check-in link" }),
@@ -121,11 +117,9 @@ describe("CheckinSection", () => {
         "POST /api/checkins/k1/send": () => [202, { queued: true }],
       }),
     );
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => <CheckinSection clientId="c1" sessions={sessions} />}
-      </WithSessions>,
-    );
+    renderWithSessions("c1", (sessions) => (
+      <CheckinSection clientId="c1" sessions={sessions} />
+    ));
     fireEvent.click(await screen.findByLabelText(/PHQ-9/));
     fireEvent.click(
       screen.getByRole("button", { name: "Create check-in link" }),

@@ -1,7 +1,7 @@
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeApi } from "../testing/fakeApi";
-import { WithSessions } from "../testing/WithSessions";
+import { renderWithSessions } from "../testing/renderWithSessions";
 import { OutcomesSection } from "./OutcomesSection";
 
 // uPlot needs a real canvas; the charts' table alternatives are what is checked here.
@@ -105,11 +105,9 @@ describe("OutcomesSection", () => {
         })),
       },
     });
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => <OutcomesSection clientId="c1" sessions={sessions} />}
-      </WithSessions>,
-    );
+    renderWithSessions("c1", (sessions) => (
+      <OutcomesSection clientId="c1" sessions={sessions} />
+    ));
     expect(
       await screen.findByText("reference model, not fitted to your clinic"),
     ).toBeTruthy();
@@ -138,11 +136,9 @@ describe("OutcomesSection", () => {
       "GET /api/clients/c1/signals": { items: [], trajectoryModels: {} },
       "GET /api/instruments": { items: [] },
     });
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => <OutcomesSection clientId="c1" sessions={sessions} />}
-      </WithSessions>,
-    );
+    renderWithSessions("c1", (sessions) => (
+      <OutcomesSection clientId="c1" sessions={sessions} />
+    ));
     expect(
       await screen.findByText("No questionnaire responses yet."),
     ).toBeTruthy();

@@ -1,11 +1,11 @@
 import {
   act,
   fireEvent,
-  render,
   screen,
   waitFor,
   within,
 } from "@testing-library/react";
+import type { ComponentProps } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setCsrfToken } from "../api/http";
 import type {
@@ -14,7 +14,7 @@ import type {
   TranscriptSummary,
 } from "../api/transcripts";
 import { fakeApi } from "../testing/fakeApi";
-import { WithSessions } from "../testing/WithSessions";
+import { renderWithSessions } from "../testing/renderWithSessions";
 import { TranscriptsSection } from "./TranscriptsSection";
 
 const profile: TranscriptProfile = {
@@ -109,6 +109,17 @@ const SESSIONS = {
   next: null,
 };
 
+/** The section as the client page shows it, with the client's sessions loaded. */
+const renderSection = (
+  props: Omit<
+    ComponentProps<typeof TranscriptsSection>,
+    "clientId" | "sessions"
+  >,
+) =>
+  renderWithSessions("c1", (sessions) => (
+    <TranscriptsSection clientId="c1" sessions={sessions} {...props} />
+  ));
+
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
@@ -123,17 +134,7 @@ describe("TranscriptsSection", () => {
       "GET /api/clients/c1/transcripts": { items: [summary()] },
       "GET /api/transcripts/t1": detail,
     });
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => (
-          <TranscriptsSection
-            clientId="c1"
-            canEdit={false}
-            sessions={sessions}
-          />
-        )}
-      </WithSessions>,
-    );
+    renderSection({ canEdit: false });
     fireEvent.click(
       await screen.findByRole("button", { name: /^Show the profile of/ }),
     );
@@ -187,18 +188,7 @@ describe("TranscriptsSection", () => {
         () => [202, { id: "t1", status: "queued" }],
       "GET /api/transcripts/t1": detail,
     });
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => (
-          <TranscriptsSection
-            clientId="c1"
-            canEdit
-            poll={{ firstMs: 5, maxMs: 5 }}
-            sessions={sessions}
-          />
-        )}
-      </WithSessions>,
-    );
+    renderSection({ canEdit: true, poll: { firstMs: 5, maxMs: 5 } });
     await screen.findByText("No transcripts yet.");
     fireEvent.change(screen.getByLabelText("Session of the transcript"), {
       target: { value: "s1" },
@@ -236,13 +226,7 @@ describe("TranscriptsSection", () => {
         },
       ],
     });
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => (
-          <TranscriptsSection clientId="c1" canEdit sessions={sessions} />
-        )}
-      </WithSessions>,
-    );
+    renderSection({ canEdit: true });
     await screen.findByText("No transcripts yet.");
     fireEvent.change(screen.getByLabelText("Session of the transcript"), {
       target: { value: "s1" },
@@ -278,13 +262,7 @@ describe("TranscriptsSection", () => {
       .spyOn(window, "confirm")
       .mockReturnValueOnce(false)
       .mockReturnValueOnce(true);
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => (
-          <TranscriptsSection clientId="c1" canEdit sessions={sessions} />
-        )}
-      </WithSessions>,
-    );
+    renderSection({ canEdit: true });
     const button = await screen.findByRole("button", {
       name: /^Delete the transcript of the session on /,
     });
@@ -314,18 +292,10 @@ describe("TranscriptsSection", () => {
         return [200, { items: [summary(looks % 2 ? "queued" : "analysing")] }];
       },
     });
-    const { unmount } = render(
-      <WithSessions clientId="c1">
-        {(sessions) => (
-          <TranscriptsSection
-            clientId="c1"
-            canEdit={false}
-            sessions={sessions}
-            poll={{ firstMs: 2000, maxMs: 15_000 }}
-          />
-        )}
-      </WithSessions>,
-    );
+    const { unmount } = renderSection({
+      canEdit: false,
+      poll: { firstMs: 2000, maxMs: 15_000 },
+    });
     const shown = (n: number) =>
       screen.queryByText(n % 2 ? "Waiting to be analysed" : "Being analysed");
     // Lets the fake server answer and the section schedule its next look, without moving the clock.

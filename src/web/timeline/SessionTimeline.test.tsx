@@ -1,7 +1,7 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeApi } from "../testing/fakeApi";
-import { WithSessions } from "../testing/WithSessions";
+import { renderWithSessions } from "../testing/renderWithSessions";
 import { SessionTimeline } from "./SessionTimeline";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -46,11 +46,9 @@ describe("SessionTimeline", () => {
         ],
       },
     });
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => <SessionTimeline clientId="c1" sessions={sessions} />}
-      </WithSessions>,
-    );
+    renderWithSessions("c1", (sessions) => (
+      <SessionTimeline clientId="c1" sessions={sessions} />
+    ));
     const table = await screen.findByRole("table");
     const rows = within(table).getAllByRole("row").slice(1);
     expect(
@@ -70,11 +68,9 @@ describe("SessionTimeline", () => {
       "GET /api/clients/c1/sessions?limit=200": { items: [], next: null },
       "GET /api/clients/c1/checkins": { items: [] },
     });
-    render(
-      <WithSessions clientId="c1">
-        {(sessions) => <SessionTimeline clientId="c1" sessions={sessions} />}
-      </WithSessions>,
-    );
+    renderWithSessions("c1", (sessions) => (
+      <SessionTimeline clientId="c1" sessions={sessions} />
+    ));
     await screen.findByText("No sessions or check-ins yet.");
   });
 });
