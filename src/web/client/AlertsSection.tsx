@@ -6,6 +6,7 @@ import { reasonFor } from "../caseload/attention";
 import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
+import { LoadError } from "../components/LoadError";
 import { Section } from "../components/Section";
 import { formatDate } from "../components/format";
 import { useAction, type Action } from "../components/useAction";
@@ -66,11 +67,7 @@ export function AlertsSection({
   );
   return (
     <Section title="Alerts">
-      {alerts.error && (
-        <p role="alert" className="error">
-          {alerts.error}
-        </p>
-      )}
+      <LoadError error={alerts.error} />
       {alerts.data?.length === 0 && <p>No unresolved alerts.</p>}
       <ul className="plain">
         {items.map((alert) => (

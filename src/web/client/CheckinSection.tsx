@@ -6,6 +6,7 @@ import { listInstruments, type InstrumentSummary } from "../api/instruments";
 import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
+import { LoadError } from "../components/LoadError";
 import { formatDateTime } from "../components/format";
 import { Section } from "../components/Section";
 import { useAction } from "../components/useAction";
@@ -145,11 +146,7 @@ export function CheckinSection({
   };
   return (
     <Section title="Check-in">
-      {loadError && (
-        <p role="alert" className="error">
-          {loadError}
-        </p>
-      )}
+      <LoadError error={loadError} />
       {instruments.data && sessions.data && (
         <ActionForm
           action={action}

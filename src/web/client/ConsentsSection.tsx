@@ -2,6 +2,7 @@
 import { listConsents, recordConsent } from "../api/clients";
 import { CONSENT_KINDS, type Consent, type ConsentKind } from "../api/types";
 import { ActionStatus } from "../components/ActionStatus";
+import { LoadError } from "../components/LoadError";
 import { formatDate } from "../components/format";
 import { useAction } from "../components/useAction";
 import { useLoad } from "../components/useLoad";
@@ -47,11 +48,7 @@ export function ConsentsSection({
     });
   return (
     <Section title="Consents">
-      {consents.error && (
-        <p role="alert" className="error">
-          {consents.error}
-        </p>
-      )}
+      <LoadError error={consents.error} />
       <div
         className="table-scroll"
         role="region"

@@ -5,6 +5,7 @@ import type { Episode } from "../api/types";
 import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
+import { LoadError } from "../components/LoadError";
 import { formatDate } from "../components/format";
 import { useAction, type Action } from "../components/useAction";
 import { useLoad } from "../components/useLoad";
@@ -64,11 +65,7 @@ export function EpisodesSection({
   const items = episodes.data?.items ?? [];
   return (
     <Section title="Episodes of care">
-      {episodes.error && (
-        <p role="alert" className="error">
-          {episodes.error}
-        </p>
-      )}
+      <LoadError error={episodes.error} />
       {episodes.data && items.length === 0 && <p>No episodes yet.</p>}
       <ul className="plain">
         {items.map((episode) => (

@@ -5,6 +5,7 @@ import type { GoalStatus } from "../api/types";
 import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
+import { LoadError } from "../components/LoadError";
 import { useAction } from "../components/useAction";
 import { useLoad } from "../components/useLoad";
 import { Section } from "../components/Section";
@@ -28,11 +29,7 @@ export function GoalsSection({
   const items = goals.data?.items ?? [];
   return (
     <Section title="Goals">
-      {goals.error && (
-        <p role="alert" className="error">
-          {goals.error}
-        </p>
-      )}
+      <LoadError error={goals.error} />
       {goals.data && items.length === 0 && <p>No goals yet.</p>}
       <ul className="plain">
         {items.map((goal) => (

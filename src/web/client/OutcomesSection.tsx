@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { listInstruments, type InstrumentSummary } from "../api/instruments";
 import { fetchResponses, type ScoredResponse } from "../api/responses";
 import { fetchSignals, type Signals } from "../api/timeline";
+import { LoadError } from "../components/LoadError";
 import { useLoad } from "../components/useLoad";
 import { Section } from "../components/Section";
 import { ScoreTable } from "../charts/ScoreTable";
@@ -93,11 +94,7 @@ export function OutcomesSection({
   );
   return (
     <Section title="Timeline" wide>
-      {timeline.error && (
-        <p role="alert" className="error">
-          {timeline.error}
-        </p>
-      )}
+      <LoadError error={timeline.error} />
       {timeline.loading && <p role="status">Loading scores…</p>}
       {data && data.responses === null && (
         <p>This server does not record questionnaire responses yet.</p>

@@ -9,6 +9,7 @@ import {
 import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
+import { LoadError } from "../components/LoadError";
 import { formatDateTime, fromLocalInput } from "../components/format";
 import { useAction, type Action } from "../components/useAction";
 import { Section } from "../components/Section";
@@ -129,11 +130,7 @@ export function SessionsSection({
     });
   return (
     <Section title="Sessions">
-      {sessions.error && (
-        <p role="alert" className="error">
-          {sessions.error}
-        </p>
-      )}
+      <LoadError error={sessions.error} />
       {sessions.data && items.length === 0 && <p>No sessions yet.</p>}
       {items.length > 0 && (
         <div

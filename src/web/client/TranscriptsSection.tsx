@@ -12,6 +12,7 @@ import {
 import type { TherapySession } from "../api/types";
 import { ActionForm } from "../components/ActionForm";
 import { Field } from "../components/Field";
+import { LoadError } from "../components/LoadError";
 import { formatDateTime } from "../components/format";
 import { Section } from "../components/Section";
 import { ActionStatus } from "../components/ActionStatus";
@@ -109,12 +110,7 @@ function UploadForm({
 
 function TranscriptDetailView({ id }: { id: string }) {
   const detail = useLoad(() => getTranscript(id), id);
-  if (detail.error)
-    return (
-      <p role="alert" className="error">
-        {detail.error}
-      </p>
-    );
+  if (detail.error) return <LoadError error={detail.error} />;
   const analysis = detail.data?.analysis;
   if (!analysis) return <p role="status">Loading the analysis…</p>;
   return (
@@ -216,11 +212,7 @@ export function TranscriptsSection({
   };
   return (
     <Section title="Transcripts" wide>
-      {loaded.error && (
-        <p role="alert" className="error">
-          {loaded.error}
-        </p>
-      )}
+      <LoadError error={loaded.error} />
       {loaded.data && transcripts.length === 0 && <p>No transcripts yet.</p>}
       {transcripts.length > 0 && (
         <div className="table-scroll">
@@ -262,11 +254,7 @@ export function TranscriptsSection({
           <TranscriptDetailView id={shownTranscript.id} />
         </section>
       )}
-      {sessions.error && (
-        <p role="alert" className="error">
-          {sessions.error}
-        </p>
-      )}
+      <LoadError error={sessions.error} />
       {canEdit && loaded.data && sessions.data && (
         <UploadForm
           clientId={clientId}

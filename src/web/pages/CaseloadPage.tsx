@@ -8,6 +8,7 @@ import {
   type CaseloadFilter,
 } from "../caseload/CaseloadSearch";
 import { CaseloadTable } from "../caseload/CaseloadTable";
+import { LoadError } from "../components/LoadError";
 import { PageHeading } from "../components/PageHeading";
 import { canEditClients, useSession } from "../components/session";
 import { useLoad } from "../components/useLoad";
@@ -68,11 +69,7 @@ export function CaseloadPage() {
           setFilter(f);
         }}
       />
-      {first.error && (
-        <p role="alert" className="error">
-          {first.error}
-        </p>
-      )}
+      <LoadError error={first.error} />
       {first.loading && <p role="status">Loading the caseload…</p>}
       {first.data && rows.length === 0 && <p>No clients match.</p>}
       {first.data && rows.length > 0 && (

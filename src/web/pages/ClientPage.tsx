@@ -15,6 +15,7 @@ import { SessionsSection } from "../client/SessionsSection";
 import { TranscriptsSection } from "../client/TranscriptsSection";
 import { useClientSessions } from "../client/useClientSessions";
 import { Link } from "../components/Link";
+import { LoadError } from "../components/LoadError";
 import { PageHeading } from "../components/PageHeading";
 import { formatDate } from "../components/format";
 import { canEditClients, useSession } from "../components/session";
@@ -45,9 +46,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
     return (
       <>
         <PageHeading>Client</PageHeading>
-        <p role="alert" className="error">
-          {client.error}
-        </p>
+        <LoadError error={client.error} />
         <Link href="/">Back to the caseload</Link>
       </>
     );

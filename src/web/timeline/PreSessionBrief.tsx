@@ -4,6 +4,7 @@ import { listGoals } from "../api/clients";
 import { fetchResponses } from "../api/responses";
 import { reasonFor } from "../caseload/attention";
 import type { ClientSessions } from "../client/useClientSessions";
+import { LoadError } from "../components/LoadError";
 import { Section } from "../components/Section";
 import { formatDate, formatDateTime } from "../components/format";
 import { useLoad } from "../components/useLoad";
@@ -79,11 +80,7 @@ export function PreSessionBrief({
       : null;
   return (
     <Section title="Pre-session brief">
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <LoadError error={error} />
       {!data && !error && <p role="status">Loading the brief…</p>}
       {data && (
         <>

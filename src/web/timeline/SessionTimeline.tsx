@@ -4,6 +4,7 @@ import type { Checkin, CheckinStatus } from "../api/checkins";
 import { listCheckins } from "../api/checkins";
 import { SESSION_STATUS_LABEL } from "../client/SessionsSection";
 import type { ClientSessions } from "../client/useClientSessions";
+import { LoadError } from "../components/LoadError";
 import { formatDateTime } from "../components/format";
 import { useLoad } from "../components/useLoad";
 import { sessionEvents, type SessionEvent } from "./sessionEvents";
@@ -71,11 +72,7 @@ export function SessionTimeline({
   return (
     <div className="session-timeline">
       <h3>Sessions and check-in feedback</h3>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <LoadError error={error} />
       {events?.length === 0 && <p>No sessions or check-ins yet.</p>}
       {events && events.length > 0 && (
         <div

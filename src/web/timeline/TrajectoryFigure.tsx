@@ -1,6 +1,7 @@
 // One outcome measure against its expected-trajectory band, saying which model drew the band.
 import { Suspense, lazy } from "react";
 import { fetchTrajectory } from "../api/timeline";
+import { LoadError } from "../components/LoadError";
 import { useLoad } from "../components/useLoad";
 import { TrajectoryTable } from "./TrajectoryTable";
 
@@ -38,11 +39,7 @@ export function TrajectoryFigure({
           </p>
         )}
       </figcaption>
-      {trajectory.error && (
-        <p role="alert" className="error">
-          {trajectory.error}
-        </p>
-      )}
+      <LoadError error={trajectory.error} />
       {trajectory.loading && <p role="status">Loading the trajectory…</p>}
       {data && data.scores.length === 0 && <p>No scores yet.</p>}
       {data && data.scores.length > 0 && (

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { AUDIT_EXPORT_URL, listAudit } from "../../api/admin";
 import type { AuditEntry } from "../../api/types";
+import { LoadError } from "../../components/LoadError";
 import { PageHeading } from "../../components/PageHeading";
 import { formatDateTime } from "../../components/format";
 import { useLoad } from "../../components/useLoad";
@@ -61,11 +62,7 @@ export function AuditPage() {
           Download the whole log as CSV
         </a>
       </p>
-      {page.error && (
-        <p role="alert" className="error">
-          {page.error}
-        </p>
-      )}
+      <LoadError error={page.error} />
       {page.data && <AuditTable entries={page.data.items} />}
       <div className="button-row">
         <button

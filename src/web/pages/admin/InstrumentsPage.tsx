@@ -2,6 +2,7 @@
 import { InstallPackForm } from "../../admin/InstallPackForm";
 import { InstrumentPacksTable } from "../../admin/InstrumentPacksTable";
 import { listInstruments } from "../../api/instruments";
+import { LoadError } from "../../components/LoadError";
 import { PageHeading } from "../../components/PageHeading";
 import { Section } from "../../components/Section";
 import { useLoad } from "../../components/useLoad";
@@ -11,11 +12,7 @@ export function InstrumentsPage() {
   return (
     <>
       <PageHeading>Instrument packs</PageHeading>
-      {packs.error && (
-        <p role="alert" className="error">
-          {packs.error}
-        </p>
-      )}
+      <LoadError error={packs.error} />
       {packs.loading && !packs.data && (
         <p role="status">Loading instrument packs…</p>
       )}

@@ -4,6 +4,7 @@ import type { Member } from "../../api/types";
 import { InviteMemberForm } from "../../admin/InviteMemberForm";
 import { MembersTable } from "../../admin/MembersTable";
 import { SuperviseesForm } from "../../admin/SuperviseesForm";
+import { LoadError } from "../../components/LoadError";
 import { PageHeading } from "../../components/PageHeading";
 import { Section } from "../../components/Section";
 import { useLoad } from "../../components/useLoad";
@@ -17,11 +18,7 @@ export function MembersPage() {
   return (
     <>
       <PageHeading>Members</PageHeading>
-      {members.error && (
-        <p role="alert" className="error">
-          {members.error}
-        </p>
-      )}
+      <LoadError error={members.error} />
       {members.loading && <p role="status">Loading members…</p>}
       <div className="sections">
         <Section title="Everyone" wide>

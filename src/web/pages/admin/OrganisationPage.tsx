@@ -4,6 +4,7 @@ import { getOrganisation, updateOrganisation } from "../../api/admin";
 import type { Organisation } from "../../api/types";
 import { ActionForm } from "../../components/ActionForm";
 import { Field } from "../../components/Field";
+import { LoadError } from "../../components/LoadError";
 import { PageHeading } from "../../components/PageHeading";
 import { useAction } from "../../components/useAction";
 import { useLoad } from "../../components/useLoad";
@@ -101,11 +102,7 @@ export function OrganisationPage() {
   return (
     <>
       <PageHeading>Organisation</PageHeading>
-      {organisation.error && (
-        <p role="alert" className="error">
-          {organisation.error}
-        </p>
-      )}
+      <LoadError error={organisation.error} />
       {organisation.data && (
         <SettingsForm
           organisation={organisation.data}
