@@ -38,7 +38,7 @@ const FLOOR: Partial<Record<CvTask, [number, number]>> = {
   reflectionType: [0.55, 0.58],
 };
 
-/** The floor model on the same folds: binary word unigrams and bigrams only, no class weights. */
+/** The floor model on the same folds: binary word unigrams and bigrams, no class weights, L2 1e-4. */
 function plainBaseline(items: readonly FeaturedUtterance[]) {
   const plain = items.map((item) => ({
     utterance: item.utterance,
@@ -48,6 +48,7 @@ function plainBaseline(items: readonly FeaturedUtterance[]) {
   }));
   return crossValidate(plain, 5, SEED, {
     ...DEFAULT_TRAINING,
+    l2: 1e-4,
     classWeighting: "none",
     featureWeighting: "binary",
   });
