@@ -3,11 +3,13 @@ import { benchCheckins } from "./checkins.js";
 import { benchHttp } from "./http.js";
 import { benchTranscripts } from "./transcripts.js";
 import type { BenchResult } from "./types.js";
+import { benchWorkspace } from "./workspace.js";
 
 const CASES: Record<string, () => Promise<BenchResult[]>> = {
   http: benchHttp,
   checkins: benchCheckins,
   transcripts: benchTranscripts,
+  workspace: benchWorkspace,
 };
 
 const only = process.argv.slice(2);

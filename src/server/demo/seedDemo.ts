@@ -37,13 +37,14 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
-async function seedClient(
+/** Stores one fixture client with its episode, sessions, consents, responses and goals. */
+export async function seedClient(
   context: AppContext,
   trx: Db,
   organisationId: string,
   therapistId: string,
   fixture: FixtureClient,
-): Promise<void> {
+): Promise<string> {
   const id = newId();
   const first = fixture.sessions[0]?.startsAt ?? isoNow(context);
   await context.cipher.createKey(trx, organisationId, id, first);
@@ -109,6 +110,7 @@ async function seedClient(
       })
       .execute();
   }
+  return id;
 }
 
 /** Seeds "Demo Clinic" and "Second Clinic"; the password comes from config or is random. */
