@@ -7,9 +7,6 @@
 // figure is the median over the rounds; the throughput ratio is the median of the rounds' ratios.
 // Every round's figures are printed to stderr.
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
 import Fastify from "fastify";
 import { buildApp } from "../../src/server/app.js";
@@ -17,12 +14,10 @@ import {
   insertNewCheckin,
   mintLink,
 } from "../../src/server/checkins/checkinLinks.js";
-import { loadConfig } from "../../src/server/config.js";
 import type { AppContext } from "../../src/server/context.js";
 import { inTransaction, newId } from "../../src/server/context.js";
 import { openSqlite } from "../../src/server/db/database.js";
-import { seedDemo } from "../../src/server/demo/seedDemo.js";
-import { startRuntime } from "../../src/server/runtime.js";
+import { listenOnLoopback, startDemoRuntime } from "./demoServer.js";
 import { DURATION_S } from "./load.js";
 import type { BenchResult } from "./types.js";
 
@@ -166,10 +161,8 @@ async function floorServer(
     );
     return "ok";
   });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
   return {
-    url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+    url: await listenOnLoopback(app),
     close: async () => {
       await app.close();
       db.close();
@@ -178,25 +171,14 @@ async function floorServer(
 }
 
 export async function benchCheckins(): Promise<BenchResult[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-checkins-"));
-  const config = loadConfig({
-    RAPPORT_DATA_DIR: dir,
-    RAPPORT_DATA_KEY: crypto.randomBytes(32).toString("base64"),
-    RAPPORT_DEMO_PASSWORD: "bench-password",
-    RAPPORT_LOG_LEVEL: "silent",
-  });
-  const runtime = await startRuntime(config);
-  await seedDemo(runtime.context);
+  const demo = await startDemoRuntime();
+  const runtime = demo.runtime;
   const paths = await openCheckins(runtime.context);
   let cursor = 0;
   const next = () => paths[cursor++ % paths.length] ?? "/";
   const app = await buildApp(runtime.context, { logger: false });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const rapportUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const floor = await floorServer(
-    config.database.dialect === "sqlite" ? config.database.file : "",
-  );
+  const rapportUrl = await listenOnLoopback(app);
+  const floor = await floorServer(demo.sqliteFile);
   let floorCursor = 0;
   const floorNext = () => `/c/floor-${floorCursor++}`;
   try {
@@ -269,7 +251,6 @@ export async function benchCheckins(): Promise<BenchResult[]> {
   } finally {
     await floor.close();
     await app.close();
-    await runtime.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await demo.close();
   }
 }

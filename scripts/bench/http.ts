@@ -1,17 +1,11 @@
 // HTTP cases: Rapport's endpoints against bare Fastify doing the least of the same work,
 // on the same machine, database file and durability settings, in the same run.
-import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Fastify from "fastify";
 import { buildApp } from "../../src/server/app.js";
-import { loadConfig } from "../../src/server/config.js";
 import { openSqlite } from "../../src/server/db/database.js";
-import { seedDemo } from "../../src/server/demo/seedDemo.js";
-import { startRuntime } from "../../src/server/runtime.js";
+import { listenOnLoopback, signIn, startDemoRuntime } from "./demoServer.js";
 import { load } from "./load.js";
-import type { BenchResult } from "./types.js";
+import { requestRatio, type BenchResult } from "./types.js";
 
 async function bareServer(
   dbFile: string,
@@ -24,11 +18,8 @@ async function bareServer(
   const app = Fastify({ logger: false });
   app.get("/ok", () => ({ status: "ok" }));
   app.get("/client", () => read.get(clientId));
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: await listenOnLoopback(app),
     close: async () => {
       await app.close();
       db.close();
@@ -36,59 +27,22 @@ async function bareServer(
   };
 }
 
-function ratio(
-  name: string,
-  baseline: string,
-  value: number,
-  baselineValue: number,
-): BenchResult {
-  return {
-    name,
-    baseline,
-    value,
-    baselineValue,
-    unit: "req/s",
-    ratio: value / baselineValue,
-  };
-}
-
 export async function benchHttp(): Promise<BenchResult[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-"));
-  const config = loadConfig({
-    RAPPORT_DATA_DIR: dir,
-    RAPPORT_DATA_KEY: crypto.randomBytes(32).toString("base64"),
-    RAPPORT_DEMO_PASSWORD: "bench-password",
-    RAPPORT_LOG_LEVEL: "silent",
-  });
-  const runtime = await startRuntime(config);
-  await seedDemo(runtime.context);
-  const app = await buildApp(runtime.context, { logger: false });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const rapportUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const login = await fetch(`${rapportUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      email: "therapist1@demo.rapport.test",
-      password: "bench-password",
-    }),
-  });
-  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const demo = await startDemoRuntime();
+  const app = await buildApp(demo.runtime.context, { logger: false });
+  const rapportUrl = await listenOnLoopback(app);
+  const cookie = await signIn(rapportUrl, "therapist1@demo.rapport.test");
   const clients = (await (
     await fetch(`${rapportUrl}/api/clients?limit=1`, { headers: { cookie } })
   ).json()) as { items: { id: string }[] };
   const clientId = clients.items[0]?.id ?? "";
-  const bare = await bareServer(
-    config.database.dialect === "sqlite" ? config.database.file : "",
-    clientId,
-  );
+  const bare = await bareServer(demo.sqliteFile, clientId);
   try {
     const results: BenchResult[] = [];
     const bareOk = await load(`${bare.url}/ok`);
     const health = await load(`${rapportUrl}/healthz`);
     results.push(
-      ratio(
+      requestRatio(
         "GET /healthz (helmet, metrics, hooks)",
         "bare Fastify GET",
         health.requestsPerSecond,
@@ -104,7 +58,7 @@ export async function benchHttp(): Promise<BenchResult[]> {
         `GET /api/clients/:id answered ${read.non2xx} non-2xx responses`,
       );
     results.push(
-      ratio(
+      requestRatio(
         "GET /api/clients/:id (session, access check, decrypt, audited)",
         "bare Fastify one-row SELECT, same SQLite file",
         read.requestsPerSecond,
@@ -115,7 +69,6 @@ export async function benchHttp(): Promise<BenchResult[]> {
   } finally {
     await bare.close();
     await app.close();
-    await runtime.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await demo.close();
   }
 }

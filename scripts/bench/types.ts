@@ -8,3 +8,20 @@ export type BenchResult = {
   /** value / baselineValue: for a throughput, 0.5 means half the baseline's rate (twice its cost). */
   ratio: number;
 };
+
+/** A throughput measured against a baseline throughput, in requests per second. */
+export function requestRatio(
+  name: string,
+  baseline: string,
+  value: number,
+  baselineValue: number,
+): BenchResult {
+  return {
+    name,
+    baseline,
+    value,
+    baselineValue,
+    unit: "req/s",
+    ratio: value / baselineValue,
+  };
+}

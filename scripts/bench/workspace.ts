@@ -1,10 +1,6 @@
 // Workspace case (issue 8: "fast with 150 clients on a caseload and 100 sessions for one client"):
 // the caseload of 150 clients in one page and the timeline reads of a client with 100 sessions,
 // against Rapport's cheapest audited client read (GET /api/clients/:id) in the same run.
-import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import {
   demoCaseload,
   type FixtureClient,
@@ -12,12 +8,11 @@ import {
 } from "../../src/core/fixtures/demoCaseload.js";
 import { evaluateClientAlerts } from "../../src/server/alerts/evaluateAlerts.js";
 import { buildApp } from "../../src/server/app.js";
-import { loadConfig } from "../../src/server/config.js";
 import { inTransaction } from "../../src/server/context.js";
-import { seedClient, seedDemo } from "../../src/server/demo/seedDemo.js";
-import { startRuntime } from "../../src/server/runtime.js";
+import { seedClient } from "../../src/server/demo/seedDemo.js";
+import { listenOnLoopback, signIn, startDemoRuntime } from "./demoServer.js";
 import { load } from "./load.js";
-import type { BenchResult } from "./types.js";
+import { requestRatio, type BenchResult } from "./types.js";
 
 const CASELOAD = 150;
 const LONG_SESSIONS = 100;
@@ -49,16 +44,8 @@ function longClient(today: Date): FixtureClient {
 }
 
 export async function benchWorkspace(): Promise<BenchResult[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-bench-"));
-  const config = loadConfig({
-    RAPPORT_DATA_DIR: dir,
-    RAPPORT_DATA_KEY: crypto.randomBytes(32).toString("base64"),
-    RAPPORT_DEMO_PASSWORD: "bench-password",
-    RAPPORT_LOG_LEVEL: "silent",
-  });
-  const runtime = await startRuntime(config);
-  const context = runtime.context;
-  await seedDemo(context);
+  const demo = await startDemoRuntime();
+  const context = demo.runtime.context;
   const therapist = await context.db
     .selectFrom("members")
     .select(["id", "organisation_id"])
@@ -94,19 +81,9 @@ export async function benchWorkspace(): Promise<BenchResult[]> {
   });
 
   const app = await buildApp(context, { logger: false });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const url = await listenOnLoopback(app);
   try {
-    const login = await fetch(`${url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        email: "therapist1@demo.rapport.test",
-        password: "bench-password",
-      }),
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const cookie = await signIn(url, "therapist1@demo.rapport.test");
     const headers = { cookie };
     const page = (await (
       await fetch(`${url}/api/caseload?limit=200`, { headers })
@@ -151,19 +128,18 @@ export async function benchWorkspace(): Promise<BenchResult[]> {
       process.stderr.write(
         `bench: ${name}: ${Math.round(measured.requestsPerSecond)} req/s, p99 ${measured.p99Ms} ms (one client read: p99 ${base.p99Ms} ms)\n`,
       );
-      results.push({
-        name: `${name} (p99 ${measured.p99Ms} ms, one connection)`,
-        baseline: "GET /api/clients/:id (one audited client read)",
-        value: measured.requestsPerSecond,
-        baselineValue: base.requestsPerSecond,
-        unit: "req/s",
-        ratio: measured.requestsPerSecond / base.requestsPerSecond,
-      });
+      results.push(
+        requestRatio(
+          `${name} (p99 ${measured.p99Ms} ms, one connection)`,
+          "GET /api/clients/:id (one audited client read)",
+          measured.requestsPerSecond,
+          base.requestsPerSecond,
+        ),
+      );
     }
     return results;
   } finally {
     await app.close();
-    await runtime.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await demo.close();
   }
 }
