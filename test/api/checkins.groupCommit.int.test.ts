@@ -74,6 +74,39 @@ describe.each(DIALECTS)("group commit on %s", (dialect) => {
     expect(await stored("mixed-")).toEqual(["mixed-a", "mixed-c"]);
   });
 
+  it("makes a gathered write once per transaction, before its commit, with every unit's items", async () => {
+    const group = new GroupCommit(db);
+    const writes: string[][] = [];
+    let reads = 0;
+    const unit = (name: string, fail = false) =>
+      group.run(async (_trx, batch) => {
+        await batch.once("shared", () => Promise.resolve(++reads));
+        batch.gather("names", [name], async (inner, names) => {
+          writes.push(names);
+          for (const n of names) await lease(n)(inner);
+        });
+        if (fail) throw new Error("refused");
+        return name;
+      });
+    const outcomes = await Promise.allSettled([
+      unit("gathered-a"),
+      unit("gathered-broken", true),
+      unit("gathered-c"),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+    ]);
+    // The shared attempt failed whole; each unit then ran alone with a batch of its own.
+    expect(reads).toBe(1 + 3);
+    expect(writes).toEqual([["gathered-a"], ["gathered-c"]]);
+    expect(await stored("gathered-")).toEqual(["gathered-a", "gathered-c"]);
+    writes.length = 0;
+    await Promise.all([unit("gathered-d"), unit("gathered-e")]);
+    expect(writes).toEqual([["gathered-d", "gathered-e"]]);
+  });
+
   it("bounds a batch, and still commits everything queued", async () => {
     const group = new GroupCommit(db, 4);
     const transactions = new Set<Db>();

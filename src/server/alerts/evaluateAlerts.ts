@@ -16,6 +16,7 @@ import type { RiskHit } from "../../core/instruments/interpret.js";
 import type { AppContext } from "../context.js";
 import { newId } from "../context.js";
 import type { AlertTable } from "../db/alertsSchema.js";
+import type { CommitBatch } from "../db/commitBatch.js";
 import type { Db } from "../db/database.js";
 import { catalogue, latestOfEach } from "../instruments/instrumentCatalogue.js";
 import {
@@ -103,12 +104,30 @@ async function instrumentParams(
   return params;
 }
 
+/** Reads of the organisation, made once for all clients evaluated in one group commit. */
+type SharedReads = Pick<CommitBatch, "once">;
+
+async function organisationSettings(
+  db: Db,
+  organisationId: string,
+): Promise<OrganisationSignalSettings> {
+  const org = await db
+    .selectFrom("organisations")
+    .select("settings")
+    .where("id", "=", organisationId)
+    .executeTakeFirstOrThrow();
+  return JSON.parse(org.settings) as OrganisationSignalSettings;
+}
+
 async function signalsFor(
   trx: Db,
   organisationId: string,
   clientId: string,
   now: string,
+  shared?: SharedReads,
 ): Promise<Signal[]> {
+  const once = <T>(key: string, read: () => Promise<T>) =>
+    shared ? shared.once(`${key}:${organisationId}`, read) : read();
   const episode = await trx
     .selectFrom("episodes")
     .select("id")
@@ -147,11 +166,6 @@ async function signalsFor(
       .where("client_id", "=", clientId)
       .execute(),
   );
-  const org = await trx
-    .selectFrom("organisations")
-    .select("settings")
-    .where("id", "=", organisationId)
-    .executeTakeFirstOrThrow();
   const input = buildSignalInput(
     responses.map((r) => ({
       instrumentId: r.instrument_id,
@@ -172,9 +186,13 @@ async function signalsFor(
     })),
     now,
   );
-  const settings = JSON.parse(org.settings) as OrganisationSignalSettings;
+  const settings = await once("signal-settings", () =>
+    organisationSettings(trx, organisationId),
+  );
   return evaluateSignals(input, {
-    instruments: await instrumentParams(trx, organisationId),
+    instruments: await once("signal-params", () =>
+      instrumentParams(trx, organisationId),
+    ),
     options: signalOptions(settings),
   });
 }
@@ -234,6 +252,8 @@ export interface EvaluateOptions {
    * alert (taking its cause key) instead of a second alert for the same answer.
    */
   provisionalCause?: (signal: Signal) => string | undefined;
+  /** The group commit's batch, when evaluating in one: organisation reads are shared. */
+  shared?: SharedReads;
 }
 
 /** Returns the ids of alerts created by this evaluation (e.g. to notify about risk). */
@@ -245,7 +265,13 @@ export async function evaluateClientAlerts(
   options: EvaluateOptions = {},
 ): Promise<string[]> {
   const now = context.clock().toISOString();
-  const signals = await signalsFor(trx, organisationId, clientId, now);
+  const signals = await signalsFor(
+    trx,
+    organisationId,
+    clientId,
+    now,
+    options.shared,
+  );
   const alerts = await alertsByCause(trx, organisationId, clientId);
   const open = new Map(alerts.open.map((a) => [a.cause_key, a]));
   const resolved = alerts.resolved;

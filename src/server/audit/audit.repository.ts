@@ -2,6 +2,7 @@
 // advisory lock on PostgreSQL (so two app servers cannot fork the chain), and by SQLite's
 // single writer.
 import { PostgresAdapter, sql } from "kysely";
+import type { CommitBatch } from "../db/commitBatch.js";
 import type { Db } from "../db/database.js";
 import { inTransaction, newId } from "../context.js";
 import {
@@ -72,6 +73,17 @@ export async function appendAudit(
         .values(rows.slice(i, i + 200))
         .execute();
   });
+}
+
+/**
+ * Appends entries together with those of the batch's other units, in one append just before the
+ * batch's transaction commits: one read of the chain's head and one insert for the batch.
+ */
+export function appendAuditAtCommit(
+  batch: CommitBatch,
+  entries: AuditEntryInput[],
+): void {
+  batch.gather("audit", entries, appendAudit);
 }
 
 export async function verifyAudit(

@@ -4,15 +4,18 @@
 //
 // Everything that needs no write lock (scoring, encryption, ids) is done first; the transaction
 // only checks and writes. Submissions arriving together share one transaction (group commit,
-// one fsync for many), and each is answered only after that transaction has committed.
+// one fsync for many), and each is answered only after that transaction has committed. Their
+// audit entries are appended together, in that transaction, and the organisation's signal
+// settings are read once for all of them.
 import type { Pack } from "../../core/instruments/packSchema.js";
 import type { Signal } from "../../core/signals/types.js";
 import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
-import { appendAudit } from "../audit/audit.repository.js";
+import { appendAuditAtCommit } from "../audit/audit.repository.js";
 import { requireConsent } from "../consents/consents.service.js";
 import type { AppContext } from "../context.js";
 import { isoNow } from "../context.js";
 import type { CheckinTable } from "../db/checkinsSchema.js";
+import type { CommitBatch } from "../db/commitBatch.js";
 import type { Db } from "../db/database.js";
 import { AppError } from "../errors.js";
 import { deliverSoon } from "../notifications/outbox.js";
@@ -124,6 +127,7 @@ function draftCause(checkin: CheckinTable) {
 async function store(
   context: AppContext,
   trx: Db,
+  batch: CommitBatch,
   p: Prepared,
 ): Promise<{ outcome: SubmitOutcome; notify: boolean }> {
   const { checkin } = p;
@@ -146,14 +150,14 @@ async function store(
   await requireConsent(trx, org, checkin.client_id, "routine-measurement");
   for (const response of p.responses)
     await insertPreparedResponse(trx, response);
-  await appendAudit(trx, p.responses.map(auditEntryOf));
+  appendAuditAtCommit(batch, p.responses.map(auditEntryOf));
   // In the same transaction: a risk answer is never stored without its alert.
   const created = await evaluateClientAlerts(
     context,
     trx,
     org,
     checkin.client_id,
-    { provisionalCause: draftCause(checkin) },
+    { provisionalCause: draftCause(checkin), shared: batch },
   );
   await deleteDraft(trx, checkin.id);
   const newRisk =
@@ -184,8 +188,8 @@ export async function submitCheckin(
 ): Promise<SubmitOutcome> {
   const prepared = await prepare(context, checkin, packs, submission);
   try {
-    const { outcome, notify } = await context.submissions.run((trx) =>
-      store(context, trx, prepared),
+    const { outcome, notify } = await context.submissions.run((trx, batch) =>
+      store(context, trx, batch, prepared),
     );
     if (notify) deliverSoon(context);
     return outcome;

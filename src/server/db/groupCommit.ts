@@ -2,9 +2,12 @@
 // (SQLite with synchronous=FULL) pays for many. Each caller's promise settles only after the
 // transaction that holds its work has committed. A failing unit must not take the others down:
 // when a shared transaction fails, every unit of it runs again in a transaction of its own.
+// Units of a transaction share a CommitBatch: reads made once, and writes (the audit trail)
+// gathered from every unit and made once before the commit.
+import { CommitBatch } from "./commitBatch.js";
 import type { Db } from "./database.js";
 
-type Unit<T> = (trx: Db) => Promise<T>;
+type Unit<T> = (trx: Db, batch: CommitBatch) => Promise<T>;
 
 interface Pending {
   unit: Unit<unknown>;
@@ -25,7 +28,7 @@ export class GroupCommit {
   /**
    * Runs unit inside a shared transaction and resolves with its result once committed. The
    * unit may run twice (the second time alone, after a rollback), so it must not change
-   * anything outside the transaction.
+   * anything outside the transaction, nor keep what the batch gave it.
    */
   run<T>(unit: Unit<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -56,8 +59,10 @@ export class GroupCommit {
       let results: unknown[];
       try {
         results = await this.db.transaction().execute(async (trx) => {
+          const shared = new CommitBatch();
           const out: unknown[] = [];
-          for (const p of batch) out.push(await p.unit(trx));
+          for (const p of batch) out.push(await p.unit(trx, shared));
+          await shared.writeGathered(trx);
           return out;
         });
       } catch {
@@ -72,7 +77,14 @@ export class GroupCommit {
   private async commitEach(batch: Pending[]): Promise<void> {
     for (const p of batch) {
       try {
-        p.resolve(await this.db.transaction().execute(p.unit));
+        p.resolve(
+          await this.db.transaction().execute(async (trx) => {
+            const alone = new CommitBatch();
+            const result = await p.unit(trx, alone);
+            await alone.writeGathered(trx);
+            return result;
+          }),
+        );
       } catch (error) {
         p.reject(error);
       }
