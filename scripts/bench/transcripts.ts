@@ -99,25 +99,17 @@ function result(
   };
 }
 
-const CLI_ANALYZE = `import { Command } from "commander"; import { registerAnalyze } from "./src/cli/analyze.ts";
-const p = new Command("rapport"); registerAnalyze(p); await p.parseAsync(process.argv.slice(1), { from: "user" });`;
+// Whole processes run the built CLI (`npm run bench` builds it first) and a bare script under
+// plain node, so neither pays for tsx's on-the-fly TypeScript compilation.
+const CLI = join(ROOT, "dist/cli/main.js");
 const CLI_BARE = `import { createReadStream } from "node:fs"; import { createInterface } from "node:readline";
 import winkNLP from "wink-nlp"; import model from "wink-eng-lite-web-model";
 const nlp = winkNLP(model, []); let n = 0;
 for await (const line of createInterface({ input: createReadStream(process.argv[1]) })) n += nlp.readDoc(line.slice(line.indexOf(":") + 1)).tokens().out().length;
 process.stdout.write(String(n) + "\\n");`;
 
-function runProcess(script: string, args: readonly string[]): void {
-  const argv = [
-    "--import",
-    "tsx",
-    "--input-type=module",
-    "-e",
-    script,
-    "--",
-    ...args,
-  ];
-  execFileSync(process.execPath, argv, {
+function runNode(args: readonly string[]): void {
+  execFileSync(process.execPath, args, {
     cwd: ROOT,
     maxBuffer: 1 << 30,
     stdio: ["ignore", "pipe", "inherit"],
@@ -199,8 +191,8 @@ function asProcesses(
       "Therapist",
     ];
     const [bare, full] = pairedFastest(
-      () => runProcess(CLI_BARE, [file]),
-      () => runProcess(CLI_ANALYZE, analyse),
+      () => runNode(["--input-type=module", "-e", CLI_BARE, "--", file]),
+      () => runNode([CLI, ...analyse]),
       3,
       seconds,
     );

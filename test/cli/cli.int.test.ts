@@ -48,10 +48,40 @@ describe("rapport CLI", () => {
     "restore",
     "create-admin",
     "audit",
+    "analyze",
+    "model",
+    "token",
+    "rotate-key",
+    "score",
+    "instruments",
   ])("%s --help explains itself", async (command) => {
     const { code, stdout } = await rapport(command, "--help");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Usage: rapport/);
+    expect(stdout).toMatch(new RegExp(`Usage: rapport ${command} `));
+  });
+
+  it("lists every command in the top-level help, though each run loads only its own", async () => {
+    const { code, stdout } = await rapport("--help");
+    expect(code).toBe(0);
+    for (const command of [
+      "serve",
+      "migrate",
+      "demo",
+      "backup",
+      "restore",
+      "create-admin",
+      "audit",
+      "analyze",
+      "model",
+      "token",
+      "rotate-key",
+      "score",
+      "instruments",
+    ])
+      expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    const unknown = await rapport("analyse");
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown command 'analyse'/);
   });
 
   it("migrates, then seeds the demo, printing only JSON on stdout", async () => {
