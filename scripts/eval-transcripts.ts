@@ -1,5 +1,6 @@
 // Prints macro-F1 per task from transcript-grouped 5-fold CV on AnnoMI, and per-level F1 of the
-// rule-based empathy levels on EPITOME's Reddit dev split (evaluation only: nothing is fitted to it).
+// empathy levels on EPITOME's Reddit dev split, as shipped and by the rules alone (evaluation
+// only: nothing is fitted to it).
 // Usage: tsx scripts/eval-transcripts.ts
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -23,6 +24,9 @@ import {
   type EmpathyLevels,
 } from "../src/core/transcripts/coding/empathy.js";
 import { tokenize } from "../src/core/transcripts/coding/tokenize.js";
+import type { TranscriptModels } from "../src/core/transcripts/coding/modelBundle.js";
+import { analyzeTranscript } from "../src/core/transcripts/index.js";
+import { loadBundledModels } from "../src/cli/analyze.js";
 import { ANNOMI_FULL, SEED } from "./train-transcripts.js";
 
 const EPITOME = fileURLToPath(
@@ -79,35 +83,64 @@ function printCv(): void {
   }
 }
 
-function printEmpathy(): void {
+/**
+ * Each EPITOME pair as a two-utterance transcript (the seeker's post, then the response as the
+ * therapist's), coded as `rapport analyze` codes it: the rules plus the reflection and question
+ * codes (a complex reflection counts as strong interpretation, an open question as exploration).
+ */
+function shippedLevels(
+  rows: readonly Record<string, string>[],
+  models: TranscriptModels,
+): EmpathyLevels[] {
+  return rows.map((row) => {
+    const result = analyzeTranscript(
+      [
+        { speaker: "Seeker", text: row.seeker_post ?? "", line: 1 },
+        { speaker: "Responder", text: row.response_post ?? "", line: 2 },
+      ],
+      models,
+      { therapist: "Responder" },
+    );
+    const empathy = result.ok ? result.analysis.utterances[1]?.empathy : null;
+    if (!empathy) throw new Error(`EPITOME row ${row.rp_id} was not coded`);
+    return empathy;
+  });
+}
+
+async function printEmpathy(): Promise<void> {
   const rows = parseCsvRecords(readFileSync(EPITOME, "utf8"));
-  const predicted = rows.map((row) => empathyLevels(row.response_post ?? ""));
+  const variants: [string, EmpathyLevels[]][] = [
+    ["as shipped", shippedLevels(rows, await loadBundledModels())],
+    ["rules alone", rows.map((row) => empathyLevels(row.response_post ?? ""))],
+  ];
   const columns: Record<keyof EmpathyLevels, string> = {
     emotionalReaction: "er_level",
     interpretation: "ip_level",
     exploration: "ex_level",
   };
   console.log(
-    "\nEPITOME Reddit dev (n = %d), rule-based levels, F1 per level\n",
+    "\nEPITOME Reddit dev (n = %d), F1 per level; evaluation only, nothing is fitted to it\n",
     rows.length,
   );
   console.log(
-    "| mechanism | F1 level 0 | F1 level 1 | F1 level 2 | macro-F1 |\n|---|---|---|---|---|",
+    "| mechanism | levels | F1 level 0 | F1 level 1 | F1 level 2 | macro-F1 |\n|---|---|---|---|---|---|",
   );
   for (const [mechanism, column] of Object.entries(columns) as [
     keyof EmpathyLevels,
     string,
   ][]) {
     const gold = rows.map((row) => row[column] ?? "0");
-    const guess = predicted.map((levels) => String(levels[mechanism]));
-    const f1 = f1PerClass(gold, guess, ["0", "1", "2"]);
-    console.log(
-      `| ${mechanism} | ${f1["0"]!.toFixed(3)} | ${f1["1"]!.toFixed(3)} | ${f1["2"]!.toFixed(3)} | ${macroF1(gold, guess).toFixed(3)} |`,
-    );
+    for (const [name, predicted] of variants) {
+      const guess = predicted.map((levels) => String(levels[mechanism]));
+      const f1 = f1PerClass(gold, guess, ["0", "1", "2"]);
+      console.log(
+        `| ${mechanism} | ${name} | ${f1["0"]!.toFixed(3)} | ${f1["1"]!.toFixed(3)} | ${f1["2"]!.toFixed(3)} | ${macroF1(gold, guess).toFixed(3)} |`,
+      );
+    }
   }
 }
 
 const started = performance.now();
 printCv();
-printEmpathy();
+await printEmpathy();
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
