@@ -1,0 +1,76 @@
+// Prepared queries on both dialects: compiled once, they run with each call's values, inside
+// and outside a transaction, and refuse an argument Kysely would not pass through as a parameter.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  DIALECTS,
+  testRuntime,
+  type TestRuntime,
+} from "../../../test/support/dialects.js";
+import type { Db } from "./database.js";
+import { preparedQuery } from "./preparedQuery.js";
+
+const insertLease = preparedQuery(
+  (db, a: { name: string; holder: string | null }) =>
+    db.insertInto("job_leases").values({
+      name: a.name,
+      holder: a.holder,
+      lease_until: null,
+      last_run_at: null,
+    }),
+);
+const leasesLike = preparedQuery((db, a: { pattern: string; limit: number }) =>
+  db
+    .selectFrom("job_leases")
+    .select(["name", "holder"])
+    .where("name", "like", a.pattern)
+    .orderBy("name")
+    .limit(a.limit),
+);
+const release = preparedQuery((db, a: { name: string }) =>
+  db.updateTable("job_leases").set({ holder: null }).where("name", "=", a.name),
+);
+
+describe.each(DIALECTS)("prepared queries on %s", (dialect) => {
+  let runtime: TestRuntime;
+  let db: Db;
+
+  beforeAll(async () => {
+    runtime = await testRuntime(dialect);
+    db = runtime.context.db;
+  });
+  afterAll(async () => {
+    await runtime.dispose();
+  });
+
+  it("runs with each call's values, in and out of a transaction", async () => {
+    await insertLease(db, { name: "pq-a", holder: "one" });
+    await db
+      .transaction()
+      .execute((trx) => insertLease(trx, { name: "pq-b", holder: null }));
+    expect((await leasesLike(db, { pattern: "pq-%", limit: 5 })).rows).toEqual([
+      { name: "pq-a", holder: "one" },
+      { name: "pq-b", holder: null },
+    ]);
+    expect((await leasesLike(db, { pattern: "pq-%", limit: 1 })).rows).toEqual([
+      { name: "pq-a", holder: "one" },
+    ]);
+    const updated = await release(db, { name: "pq-a" });
+    expect(Number(updated.numAffectedRows)).toBe(1);
+    expect(Number((await release(db, { name: "none" })).numAffectedRows)).toBe(
+      0,
+    );
+  });
+
+  it("refuses a list, and an argument that does not become a parameter", async () => {
+    const inList = preparedQuery((d, a: { names: string[] }) =>
+      d.selectFrom("job_leases").select("name").where("name", "in", a.names),
+    );
+    await expect(inList(db, { names: ["x", "y"] })).rejects.toThrow(/list/);
+    const unused = preparedQuery((d, a: { name: string; holder: string }) =>
+      d.selectFrom("job_leases").select("name").where("name", "=", a.name),
+    );
+    await expect(unused(db, { name: "x", holder: "y" })).rejects.toThrow(
+      /did not become parameters/,
+    );
+  });
+});
