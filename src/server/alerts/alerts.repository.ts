@@ -1,19 +1,24 @@
 // Alert rows, scoped by organisation.
 import type { Db } from "../db/database.js";
+import { preparedQuery } from "../db/preparedQuery.js";
 import type { AlertStatus, AlertTable } from "../db/alertsSchema.js";
 
 /** The client's unresolved alerts and, per cause, the latest resolution: one read. */
+const clientAlerts = preparedQuery(
+  (db, a: { organisationId: string; clientId: string }) =>
+    db
+      .selectFrom("alerts")
+      .selectAll()
+      .where("organisation_id", "=", a.organisationId)
+      .where("client_id", "=", a.clientId),
+);
+
 export async function alertsByCause(
   db: Db,
   organisationId: string,
   clientId: string,
 ): Promise<{ open: AlertTable[]; resolved: Map<string, string> }> {
-  const rows = await db
-    .selectFrom("alerts")
-    .selectAll()
-    .where("organisation_id", "=", organisationId)
-    .where("client_id", "=", clientId)
-    .execute();
+  const { rows } = await clientAlerts(db, { organisationId, clientId });
   const resolved = new Map<string, string>();
   for (const r of rows)
     if (

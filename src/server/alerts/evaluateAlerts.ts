@@ -18,6 +18,7 @@ import { newId } from "../context.js";
 import type { AlertTable } from "../db/alertsSchema.js";
 import type { CommitBatch } from "../db/commitBatch.js";
 import type { Db } from "../db/database.js";
+import { preparedQuery } from "../db/preparedQuery.js";
 import { listEpisodeRows } from "../episodes/episodes.repository.js";
 import { catalogue, latestOfEach } from "../instruments/instrumentCatalogue.js";
 import {
@@ -105,6 +106,34 @@ async function instrumentParams(
   return params;
 }
 
+type ClientKey = { organisationId: string; clientId: string };
+
+// Read on every response stored, so prepared once.
+const signalResponses = preparedQuery((db, a: ClientKey) =>
+  db
+    .selectFrom("responses")
+    .select([
+      "instrument_id",
+      "instrument_version",
+      "total",
+      "subscales",
+      "risk_items",
+      "submitted_at",
+      "session_id",
+      "episode_id",
+      "valid",
+    ])
+    .where("organisation_id", "=", a.organisationId)
+    .where("client_id", "=", a.clientId),
+);
+const signalSessions = preparedQuery((db, a: ClientKey) =>
+  db
+    .selectFrom("sessions")
+    .select(["id", "starts_at", "status", "episode_id"])
+    .where("organisation_id", "=", a.organisationId)
+    .where("client_id", "=", a.clientId),
+);
+
 /** Reads of the organisation, made once for all clients evaluated in one group commit. */
 type SharedReads = Pick<CommitBatch, "once">;
 
@@ -136,32 +165,9 @@ async function signalsFor(
     rows.filter(
       (r) => !episode || r.episode_id === null || r.episode_id === episode.id,
     );
-  const responses = inEpisode(
-    await trx
-      .selectFrom("responses")
-      .select([
-        "instrument_id",
-        "instrument_version",
-        "total",
-        "subscales",
-        "risk_items",
-        "submitted_at",
-        "session_id",
-        "episode_id",
-        "valid",
-      ])
-      .where("organisation_id", "=", organisationId)
-      .where("client_id", "=", clientId)
-      .execute(),
-  );
-  const sessions = inEpisode(
-    await trx
-      .selectFrom("sessions")
-      .select(["id", "starts_at", "status", "episode_id"])
-      .where("organisation_id", "=", organisationId)
-      .where("client_id", "=", clientId)
-      .execute(),
-  );
+  const client = { organisationId, clientId };
+  const responses = inEpisode((await signalResponses(trx, client)).rows);
+  const sessions = inEpisode((await signalSessions(trx, client)).rows);
   const input = buildSignalInput(
     responses.map((r) => ({
       instrumentId: r.instrument_id,

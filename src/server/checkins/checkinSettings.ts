@@ -2,6 +2,7 @@
 // defaults from config for whatever the organisation has not set.
 import type { AppContext } from "../context.js";
 import type { Db } from "../db/database.js";
+import { preparedQuery } from "../db/preparedQuery.js";
 
 export interface ScheduleRule {
   instrumentId: string;
@@ -43,16 +44,21 @@ function knownTimeZone(zone: string | undefined): string | undefined {
   }
 }
 
+const organisation = preparedQuery((db, a: { id: string }) =>
+  db
+    .selectFrom("organisations")
+    .select(["name", "settings"])
+    .where("id", "=", a.id),
+);
+
+/** Read by every request of a client page, so its query is prepared once. */
 export async function checkinSettings(
   context: Pick<AppContext, "config">,
   db: Db,
   organisationId: string,
 ): Promise<CheckinSettings> {
-  const org = await db
-    .selectFrom("organisations")
-    .select(["name", "settings"])
-    .where("id", "=", organisationId)
-    .executeTakeFirstOrThrow();
+  const [org] = (await organisation(db, { id: organisationId })).rows;
+  if (!org) throw new Error(`no organisation ${organisationId}`);
   const s = JSON.parse(org.settings) as StoredSettings;
   const defaults = context.config.checkin;
   return {

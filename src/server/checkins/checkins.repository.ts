@@ -1,5 +1,7 @@
-// Check-ins, their links, drafts and submissions, scoped by organisation.
+// Check-ins, their links, drafts and submissions, scoped by organisation. What every submission
+// runs is prepared once (preparedQuery).
 import type { Db } from "../db/database.js";
+import { preparedQuery } from "../db/preparedQuery.js";
 import type {
   CheckinLinkTable,
   CheckinSubmissionTable,
@@ -27,17 +29,20 @@ export async function findCheckin(
     .executeTakeFirst();
 }
 
+const checkinByTokenHash = preparedQuery((db, a: { tokenHash: string }) =>
+  db
+    .selectFrom("checkin_links")
+    .innerJoin("checkins", "checkins.id", "checkin_links.checkin_id")
+    .selectAll("checkins")
+    .where("checkin_links.token_hash", "=", a.tokenHash),
+);
+
 /** The check-in a link token (hash) opens, whatever its state. */
 export async function findCheckinByTokenHash(
   db: Db,
   tokenHash: string,
 ): Promise<CheckinTable | undefined> {
-  return db
-    .selectFrom("checkin_links")
-    .innerJoin("checkins", "checkins.id", "checkin_links.checkin_id")
-    .selectAll("checkins")
-    .where("checkin_links.token_hash", "=", tokenHash)
-    .executeTakeFirst();
+  return (await checkinByTokenHash(db, { tokenHash })).rows[0];
 }
 
 export async function listClientCheckins(
@@ -70,6 +75,19 @@ export async function updateCheckin(
     .execute();
 }
 
+const completeOpen = preparedQuery(
+  (db, a: { id: string; at: string; feedbackEnc: string | null }) =>
+    db
+      .updateTable("checkins")
+      .set({
+        status: "completed",
+        completed_at: a.at,
+        feedback_enc: a.feedbackEnc,
+      })
+      .where("id", "=", a.id)
+      .where("status", "=", "open"),
+);
+
 /** Marks an open check-in completed; false when it was no longer open. */
 export async function completeCheckin(
   db: Db,
@@ -77,13 +95,8 @@ export async function completeCheckin(
   at: string,
   feedbackEnc: string | null,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("checkins")
-    .set({ status: "completed", completed_at: at, feedback_enc: feedbackEnc })
-    .where("id", "=", id)
-    .where("status", "=", "open")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const result = await completeOpen(db, { id, at, feedbackEnc });
+  return Number(result.numAffectedRows) === 1;
 }
 
 export async function findSubmission(
@@ -97,11 +110,15 @@ export async function findSubmission(
     .executeTakeFirst();
 }
 
+const submissionInsert = preparedQuery((db, row: CheckinSubmissionTable) =>
+  db.insertInto("checkin_submissions").values(row),
+);
+
 export async function insertSubmission(
   db: Db,
   row: CheckinSubmissionTable,
 ): Promise<void> {
-  await db.insertInto("checkin_submissions").values(row).execute();
+  await submissionInsert(db, row);
 }
 
 export async function listSubmissions(
@@ -148,11 +165,12 @@ export async function upsertDraft(
     .execute();
 }
 
+const draftDelete = preparedQuery((db, a: { checkinId: string }) =>
+  db.deleteFrom("checkin_drafts").where("checkin_id", "=", a.checkinId),
+);
+
 export async function deleteDraft(db: Db, checkinId: string): Promise<void> {
-  await db
-    .deleteFrom("checkin_drafts")
-    .where("checkin_id", "=", checkinId)
-    .execute();
+  await draftDelete(db, { checkinId });
 }
 
 export async function isUnsubscribed(

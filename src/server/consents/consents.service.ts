@@ -6,6 +6,7 @@ import { audit } from "../clients/clients.service.js";
 import type { AppContext } from "../context.js";
 import { inTransaction, isoNow, newId } from "../context.js";
 import type { Db } from "../db/database.js";
+import { preparedQuery } from "../db/preparedQuery.js";
 import type { ConsentKind } from "../db/schema.js";
 import { AppError } from "../errors.js";
 
@@ -30,19 +31,24 @@ export interface ConsentView {
   recordedAt: string | null;
 }
 
+const clientConsents = preparedQuery(
+  (db, a: { organisationId: string; clientId: string }) =>
+    db
+      .selectFrom("consents")
+      .selectAll()
+      .where("organisation_id", "=", a.organisationId)
+      .where("client_id", "=", a.clientId)
+      .orderBy("recorded_at")
+      .orderBy("id"),
+);
+
+/** Read before every response is stored, so prepared once. */
 export async function consentState(
   db: Db,
   organisationId: string,
   clientId: string,
 ): Promise<ConsentView[]> {
-  const rows = await db
-    .selectFrom("consents")
-    .selectAll()
-    .where("organisation_id", "=", organisationId)
-    .where("client_id", "=", clientId)
-    .orderBy("recorded_at")
-    .orderBy("id")
-    .execute();
+  const { rows } = await clientConsents(db, { organisationId, clientId });
   return CONSENT_KINDS.map((kind) => {
     const last = rows.filter((r) => r.kind === kind).at(-1);
     return {

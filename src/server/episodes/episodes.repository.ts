@@ -1,23 +1,29 @@
 // Episode rows, scoped by organisation.
 import type { Db } from "../db/database.js";
+import { preparedQuery } from "../db/preparedQuery.js";
 import type { EpisodeTable } from "../db/schema.js";
 
 export async function insertEpisode(db: Db, row: EpisodeTable): Promise<void> {
   await db.insertInto("episodes").values(row).execute();
 }
 
+const clientEpisodes = preparedQuery(
+  (db, a: { organisationId: string; clientId: string }) =>
+    db
+      .selectFrom("episodes")
+      .selectAll()
+      .where("organisation_id", "=", a.organisationId)
+      .where("client_id", "=", a.clientId)
+      .orderBy("opened_at"),
+);
+
+/** A client's episodes, oldest first; read twice by every response stored, so prepared once. */
 export async function listEpisodeRows(
   db: Db,
   organisationId: string,
   clientId: string,
 ): Promise<EpisodeTable[]> {
-  return db
-    .selectFrom("episodes")
-    .selectAll()
-    .where("organisation_id", "=", organisationId)
-    .where("client_id", "=", clientId)
-    .orderBy("opened_at")
-    .execute();
+  return (await clientEpisodes(db, { organisationId, clientId })).rows;
 }
 
 export async function findEpisode(

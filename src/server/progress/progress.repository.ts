@@ -1,18 +1,23 @@
 // The client progress view's settings and personal link, one row per client.
 import type { Db } from "../db/database.js";
+import { preparedQuery } from "../db/preparedQuery.js";
 import type { ProgressViewTable } from "../db/checkinsSchema.js";
+
+const progressView = preparedQuery(
+  (db, a: { organisationId: string; clientId: string }) =>
+    db
+      .selectFrom("progress_views")
+      .selectAll()
+      .where("organisation_id", "=", a.organisationId)
+      .where("client_id", "=", a.clientId),
+);
 
 export async function findProgressView(
   db: Db,
   organisationId: string,
   clientId: string,
 ): Promise<ProgressViewTable | undefined> {
-  return db
-    .selectFrom("progress_views")
-    .selectAll()
-    .where("organisation_id", "=", organisationId)
-    .where("client_id", "=", clientId)
-    .executeTakeFirst();
+  return (await progressView(db, { organisationId, clientId })).rows[0];
 }
 
 export async function findProgressViewByToken(

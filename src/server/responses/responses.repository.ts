@@ -1,5 +1,6 @@
 // Stored responses and their superseded scorings; every query is scoped by organisation_id.
 import type { Db } from "../db/database.js";
+import { preparedQuery } from "../db/preparedQuery.js";
 import type {
   ResponseScoringTable,
   ResponseTable,
@@ -8,10 +9,16 @@ import type {
 
 const BATCH = 100; // rows per insert: well under SQLite's bound-parameter limit
 
+const insertOne = preparedQuery((db, row: ResponseTable) =>
+  db.insertInto("responses").values(row),
+);
+
 export async function insertResponses(
   db: Db,
   rows: readonly ResponseTable[],
 ): Promise<void> {
+  // One row is every submission's case: prepared once.
+  if (rows.length === 1 && rows[0]) return void (await insertOne(db, rows[0]));
   for (let i = 0; i < rows.length; i += BATCH)
     await db
       .insertInto("responses")
