@@ -18,6 +18,18 @@ export interface ClientCodes {
 }
 
 /**
+ * Whether the output carries a reflection (or question) subtype: when it is the main behaviour or
+ * the presence classifier says the utterance also contains one; otherwise the subtype is null.
+ */
+export function subtypeShown(
+  kind: "reflection" | "question",
+  behaviourLabel: string,
+  presentLabel: string,
+): boolean {
+  return behaviourLabel === kind || presentLabel === "yes";
+}
+
+/**
  * Main behaviour plus reflection and question subtypes; an utterance may hold both a reflection
  * and a question, and the main behaviour always implies its own subtype.
  */
@@ -27,14 +39,20 @@ export function codeTherapist(
 ): TherapistCodes {
   const p = predictAll(models.therapist.fused, active);
   const behaviour = p.behaviour;
-  const reflection =
-    behaviour.label === "reflection" || p.reflectionPresent.label === "yes"
-      ? p.reflectionType
-      : null;
-  const question =
-    behaviour.label === "question" || p.questionPresent.label === "yes"
-      ? p.questionType
-      : null;
+  const reflection = subtypeShown(
+    "reflection",
+    behaviour.label,
+    p.reflectionPresent.label,
+  )
+    ? p.reflectionType
+    : null;
+  const question = subtypeShown(
+    "question",
+    behaviour.label,
+    p.questionPresent.label,
+  )
+    ? p.questionType
+    : null;
   const confidence: Record<string, number> = {
     behaviour: behaviour.confidence,
   };

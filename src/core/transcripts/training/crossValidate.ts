@@ -1,6 +1,7 @@
 // Transcript-grouped k-fold cross-validation of every task; subtype tasks are scored on the
 // utterances whose gold label has that subtype (question -> open/closed, reflection -> simple/complex).
 import { activeFeatures } from "../coding/features.js";
+import { subtypeShown } from "../coding/codeUtterance.js";
 import { predict, type LinearModel } from "../coding/linearModel.js";
 import type { LabelledUtterance } from "./annomi.js";
 import { groupedFolds } from "./groupedFolds.js";
@@ -35,9 +36,41 @@ export const CV_TASKS = {
     role: "therapist",
     label: THERAPIST_LABELLERS.questionPresent,
   },
+  /** The subtypes as `rapport analyze` outputs them: null (a miss) unless a question is detected. */
+  questionTypeAsOutput: {
+    role: "therapist",
+    label: (u: LabelledUtterance) => u.question,
+  },
+  reflectionTypeAsOutput: {
+    role: "therapist",
+    label: (u: LabelledUtterance) => u.reflection,
+  },
 } as const;
 
 export type CvTask = keyof typeof CV_TASKS;
+type ModelTask = Exclude<
+  CvTask,
+  "questionTypeAsOutput" | "reflectionTypeAsOutput"
+>;
+
+/** Output tasks: the subtype model's label only where codeTherapist shows it, else "none". */
+const OUTPUT_GATES: Partial<
+  Record<
+    CvTask,
+    { kind: "reflection" | "question"; present: ModelTask; subtype: ModelTask }
+  >
+> = {
+  questionTypeAsOutput: {
+    kind: "question",
+    present: "questionPresent",
+    subtype: "questionType",
+  },
+  reflectionTypeAsOutput: {
+    kind: "reflection",
+    present: "reflectionPresent",
+    subtype: "reflectionType",
+  },
+};
 
 export interface TaskScore {
   macroF1: number;
@@ -49,23 +82,31 @@ type Pairs = Record<CvTask, { gold: string[]; predicted: string[] }>;
 
 function scoreFold(
   test: readonly FeaturedUtterance[],
-  models: Record<CvTask, LinearModel>,
+  models: Record<ModelTask, LinearModel>,
   indices: Record<"therapist" | "client", Map<string, number>>,
   idf: Record<"therapist" | "client", readonly number[]>,
   pairs: Pairs,
 ): void {
   for (const task of Object.keys(CV_TASKS) as CvTask[]) {
     const { role, label } = CV_TASKS[task];
+    const gate = OUTPUT_GATES[task];
     for (const item of test) {
       const gold = label(item.utterance);
       if (item.utterance.role !== role || gold === null) continue;
+      const active = activeFeatures(item.features, indices[role]);
+      const predicted = (t: ModelTask) =>
+        predict(models[t], active, idf[role]).label;
       pairs[task].gold.push(gold);
       pairs[task].predicted.push(
-        predict(
-          models[task],
-          activeFeatures(item.features, indices[role]),
-          idf[role],
-        ).label,
+        !gate
+          ? predicted(task as ModelTask)
+          : subtypeShown(
+                gate.kind,
+                predicted("behaviour"),
+                predicted(gate.present),
+              )
+            ? predicted(gate.subtype)
+            : "none",
       );
     }
   }
@@ -101,7 +142,7 @@ export function crossValidate(
     );
     const client = trainRole(train, "client", CLIENT_LABELLERS, options);
     const models = { ...therapist.models, ...client.models } as Record<
-      CvTask,
+      ModelTask,
       LinearModel
     >;
     const indices = {
