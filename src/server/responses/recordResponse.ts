@@ -97,7 +97,11 @@ export async function recordResponseRaisingAlerts(
     input.version,
   );
   const prepared = await prepareResponse(context, trx, pack, input);
-  const response = await insertPreparedResponse(trx, prepared);
+  const response = responseView(
+    await insertPreparedResponse(trx, prepared),
+    prepared.answers,
+    [],
+  );
   await appendAudit(trx, auditEntryOf(prepared));
   // Alerts are raised in the same transaction: a risk answer is never stored without its alert.
   const createdAlertIds = await evaluateClientAlerts(
@@ -163,19 +167,20 @@ export async function prepareResponse(
 }
 
 /**
- * Stores a prepared response in its episode. The caller has checked the client's
- * routine-measurement consent in this transaction, and appends auditEntryOf(prepared).
+ * Stores a prepared response in its episode and returns the stored row. The caller has checked
+ * the client's routine-measurement consent in this transaction, and appends
+ * auditEntryOf(prepared).
  */
 export async function insertPreparedResponse(
   trx: Db,
   prepared: PreparedResponse,
-): Promise<ResponseView> {
+): Promise<ResponseTable> {
   const row: ResponseTable = {
     ...prepared.row,
     episode_id: await episodeFor(trx, prepared.input),
   };
   await insertResponses(trx, [row]);
-  return responseView(row, prepared.answers, []);
+  return row;
 }
 
 export function auditEntryOf(prepared: PreparedResponse): AuditEntryInput {
