@@ -39,22 +39,24 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+const COMMANDS = [
+  "serve",
+  "migrate",
+  "demo",
+  "backup",
+  "restore",
+  "create-admin",
+  "audit",
+  "analyze",
+  "model",
+  "token",
+  "rotate-key",
+  "score",
+  "instruments",
+];
+
 describe("rapport CLI", () => {
-  it.each([
-    "serve",
-    "migrate",
-    "demo",
-    "backup",
-    "restore",
-    "create-admin",
-    "audit",
-    "analyze",
-    "model",
-    "token",
-    "rotate-key",
-    "score",
-    "instruments",
-  ])("%s --help explains itself", async (command) => {
+  it.each(COMMANDS)("%s --help explains itself", async (command) => {
     const { code, stdout } = await rapport(command, "--help");
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`Usage: rapport ${command} `));
@@ -63,21 +65,7 @@ describe("rapport CLI", () => {
   it("lists every command in the top-level help, though each run loads only its own", async () => {
     const { code, stdout } = await rapport("--help");
     expect(code).toBe(0);
-    for (const command of [
-      "serve",
-      "migrate",
-      "demo",
-      "backup",
-      "restore",
-      "create-admin",
-      "audit",
-      "analyze",
-      "model",
-      "token",
-      "rotate-key",
-      "score",
-      "instruments",
-    ])
+    for (const command of COMMANDS)
       expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     const unknown = await rapport("analyse");
     expect(unknown.code).not.toBe(0);
