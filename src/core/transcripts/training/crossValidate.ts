@@ -20,13 +20,10 @@ export const CV_TASKS = {
     label: (u: LabelledUtterance) => u.behaviour,
   },
   talk: { role: "client", label: (u: LabelledUtterance) => u.talk },
-  questionType: {
-    role: "therapist",
-    label: (u: LabelledUtterance) => u.question,
-  },
+  questionType: { role: "therapist", label: THERAPIST_LABELLERS.questionType },
   reflectionType: {
     role: "therapist",
-    label: (u: LabelledUtterance) => u.reflection,
+    label: THERAPIST_LABELLERS.reflectionType,
   },
   reflectionPresent: {
     role: "therapist",
@@ -36,14 +33,14 @@ export const CV_TASKS = {
     role: "therapist",
     label: THERAPIST_LABELLERS.questionPresent,
   },
-  /** The subtypes as `rapport analyze` outputs them: null (a miss) unless a question is detected. */
+  /** The subtypes as `rapport analyze` outputs them: null (a miss) unless one is detected. */
   questionTypeAsOutput: {
     role: "therapist",
-    label: (u: LabelledUtterance) => u.question,
+    label: THERAPIST_LABELLERS.questionType,
   },
   reflectionTypeAsOutput: {
     role: "therapist",
-    label: (u: LabelledUtterance) => u.reflection,
+    label: THERAPIST_LABELLERS.reflectionType,
   },
 } as const;
 
