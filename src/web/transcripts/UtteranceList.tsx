@@ -1,5 +1,7 @@
 // The session's utterances coloured by their first code, each code also written out, with a
-// legend that pairs every colour with its name.
+// legend that pairs every colour with its name. Long transcripts (a day's recording can hold
+// thousands of utterances) are shown a page at a time, so the page stays responsive.
+import { useState } from "react";
 import type { Utterance } from "../api/transcripts";
 import { CODE_LABELS, displayCodes, type DisplayCode } from "./utteranceCodes";
 
@@ -19,13 +21,18 @@ export function CodeLegend() {
   );
 }
 
+/** Utterances rendered at first and added by each "show more". */
+export const UTTERANCE_PAGE = 200;
+
 export function UtteranceList({ utterances }: { utterances: Utterance[] }) {
+  const [shown, setShown] = useState(UTTERANCE_PAGE);
+  const remaining = utterances.length - shown;
   return (
     <>
       <h4>Utterances</h4>
       <CodeLegend />
       <ol className="utterances" aria-label="Coded utterances">
-        {utterances.map((u) => {
+        {utterances.slice(0, shown).map((u) => {
           const codes = displayCodes(u);
           return (
             <li
@@ -43,6 +50,17 @@ export function UtteranceList({ utterances }: { utterances: Utterance[] }) {
           );
         })}
       </ol>
+      {remaining > 0 && (
+        <p>
+          Showing {shown} of {utterances.length} utterances.{" "}
+          <button
+            type="button"
+            onClick={() => setShown((n) => n + UTTERANCE_PAGE)}
+          >
+            Show {Math.min(remaining, UTTERANCE_PAGE)} more
+          </button>
+        </p>
+      )}
     </>
   );
 }
