@@ -3,11 +3,11 @@ import Fastify from "fastify";
 import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import rateLimit from "@fastify/rate-limit";
-import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { AppContext } from "./context.js";
+import { installSecurityHeaders } from "./http/securityHeaders.js";
 import { SESSION_COOKIE, installAuthentication } from "./auth/auth.hook.js";
 import { alertRoutes } from "./alerts/alerts.routes.js";
 import { auditRoutes } from "./audit/audit.routes.js";
@@ -65,18 +65,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",
