@@ -11,6 +11,7 @@ import { Section } from "../components/Section";
 import { formatDate } from "../components/format";
 import { useAction, type Action } from "../components/useAction";
 import { useLoad } from "../components/useLoad";
+import { useClientDataKey } from "./clientDataVersion";
 
 const reasonOf = (alert: Alert) => reasonFor(alert.kind);
 
@@ -59,7 +60,10 @@ export function AlertsSection({
   clientId: string;
   canEdit: boolean;
 }) {
-  const alerts = useLoad(() => fetchClientAlerts(clientId), clientId);
+  const alerts = useLoad(
+    () => fetchClientAlerts(clientId),
+    useClientDataKey(clientId),
+  );
   const action = useAction();
   if (alerts.data === null && !alerts.loading && !alerts.error) return null;
   const items = [...(alerts.data ?? [])].sort(

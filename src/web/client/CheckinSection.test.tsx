@@ -67,7 +67,11 @@ describe("CheckinSection", () => {
   it("offers only alliance and outcome packs and creates a check-in for the chosen session", async () => {
     const calls = fakeApi(routes({ "POST /api/checkins": () => [201, LINK] }));
     renderWithSessions("c1", (sessions) => (
-      <CheckinSection clientId="c1" sessions={sessions} />
+      <CheckinSection
+        clientId="c1"
+        sessions={sessions}
+        onCompleted={() => {}}
+      />
     ));
     await screen.findByLabelText(/PHQ-9/);
     expect(screen.queryByLabelText(/Preferences/)).toBeNull();
@@ -98,7 +102,11 @@ describe("CheckinSection", () => {
   it("refuses to create a check-in without a questionnaire", async () => {
     const calls = fakeApi(routes());
     renderWithSessions("c1", (sessions) => (
-      <CheckinSection clientId="c1" sessions={sessions} />
+      <CheckinSection
+        clientId="c1"
+        sessions={sessions}
+        onCompleted={() => {}}
+      />
     ));
     await screen.findByLabelText(/PHQ-9/);
     fireEvent.click(
@@ -118,7 +126,11 @@ describe("CheckinSection", () => {
       }),
     );
     renderWithSessions("c1", (sessions) => (
-      <CheckinSection clientId="c1" sessions={sessions} />
+      <CheckinSection
+        clientId="c1"
+        sessions={sessions}
+        onCompleted={() => {}}
+      />
     ));
     fireEvent.click(await screen.findByLabelText(/PHQ-9/));
     fireEvent.click(
@@ -137,5 +149,49 @@ describe("CheckinSection", () => {
         calls.find((c) => c.url === "/api/checkins/k1/send")?.body,
       ).toEqual({ email: "sam@example.org" }),
     );
+  });
+
+  it("watches the new check-in until the client completes it, then says so and reports it once", async () => {
+    let looks = 0;
+    fakeApi(
+      routes({
+        "POST /api/checkins": () => [201, LINK],
+        // Open at the first two looks, completed from the third on.
+        "GET /api/clients/c1/checkins": () => {
+          looks += 1;
+          const status = looks > 2 ? "completed" : "open";
+          return [
+            200,
+            {
+              items: [
+                { id: "k1", status },
+                { id: "older", status: "completed" },
+              ],
+            },
+          ];
+        },
+      }),
+    );
+    const onCompleted = vi.fn();
+    renderWithSessions("c1", (sessions) => (
+      <CheckinSection
+        clientId="c1"
+        sessions={sessions}
+        onCompleted={onCompleted}
+        poll={{ firstMs: 5, maxMs: 10 }}
+      />
+    ));
+    fireEvent.click(await screen.findByLabelText(/PHQ-9/));
+    expect(looks).toBe(0);
+    fireEvent.click(
+      screen.getByRole("button", { name: "Create check-in link" }),
+    );
+    await screen.findByText(/The client has completed this check-in/);
+    expect(looks).toBe(3);
+    expect(onCompleted).toHaveBeenCalledTimes(1);
+    // Completed: no more looks, and the page is told only once.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(looks).toBe(3);
+    expect(onCompleted).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,7 +1,15 @@
 // Create a check-in for a session: choose the session and questionnaires (the organisation's
-// alliance and outcome packs), then give the client the link, its QR code, or an email.
-import { useId, useState } from "react";
-import { createCheckin, emailCheckin, type CheckinLink } from "../api/checkins";
+// alliance and outcome packs), then give the client the link, its QR code, or an email. While the
+// link is shown, its status is polled, so the page says when the client has finished and the
+// timeline, alerts and brief show the new answers without a reload.
+import { useCallback, useEffect, useId, useState } from "react";
+import {
+  createCheckin,
+  emailCheckin,
+  listCheckins,
+  type CheckinLink,
+  type CheckinStatus,
+} from "../api/checkins";
 import { listInstruments, type InstrumentSummary } from "../api/instruments";
 import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
@@ -10,6 +18,7 @@ import { LoadError } from "../components/LoadError";
 import { formatDateTime } from "../components/format";
 import { Section } from "../components/Section";
 import { useAction } from "../components/useAction";
+import { useBackoffPoll, type Backoff } from "../components/useBackoffPoll";
 import { useLoad } from "../components/useLoad";
 import { SESSION_STATUS_LABEL } from "./SessionsSection";
 import type { ClientSessions } from "./useClientSessions";
@@ -88,6 +97,36 @@ export function CheckinLinkPanel({ link }: { link: CheckinLink }) {
   );
 }
 
+/** A client in the room answers within minutes; a link sent home may wait for days. */
+const STATUS_POLL: Backoff = { firstMs: 5_000, maxMs: 60_000 };
+
+const STATUS_MESSAGE: Record<Exclude<CheckinStatus, "open">, string> = {
+  completed:
+    "The client has completed this check-in: the timeline and alerts now include the answers.",
+  expired: "This check-in link has expired without being completed.",
+  cancelled: "This check-in was cancelled.",
+};
+
+/** The check-in's status, polled until it is no longer open. */
+function useCheckinStatus(
+  clientId: string,
+  checkinId: string | null,
+  backoff: Backoff,
+): CheckinStatus | null {
+  const [status, setStatus] = useState<CheckinStatus | null>(null);
+  useEffect(() => setStatus(null), [checkinId]);
+  const look = useCallback(
+    () =>
+      listCheckins(clientId).then(({ items }) =>
+        setStatus(items.find((c) => c.id === checkinId)?.status ?? null),
+      ),
+    [clientId, checkinId],
+  );
+  const waiting = checkinId && (status === null || status === "open");
+  useBackoffPoll(waiting ? checkinId : "", look, backoff);
+  return status;
+}
+
 function InstrumentChoices({
   instruments,
   chosen,
@@ -118,9 +157,15 @@ function InstrumentChoices({
 export function CheckinSection({
   clientId,
   sessions,
+  onCompleted,
+  poll = STATUS_POLL,
 }: {
   clientId: string;
   sessions: ClientSessions;
+  /** Called once when the client completes the check-in just created. */
+  onCompleted: () => void;
+  /** How often the new check-in's status is asked for (tests shorten it). */
+  poll?: Backoff;
 }) {
   const instruments = useLoad(loadInstruments, "checkin-instruments");
   const loadError = instruments.error ?? sessions.error;
@@ -129,6 +174,11 @@ export function CheckinSection({
   const [link, setLink] = useState<CheckinLink | null>(null);
   const action = useAction();
   const sessionFieldId = useId();
+  const status = useCheckinStatus(clientId, link?.id ?? null, poll);
+  useEffect(() => {
+    if (status === "completed") onCompleted();
+    // Once per completion: onCompleted is a new closure on every render of the page.
+  }, [status]);
   const toggle = (id: string) =>
     setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   const submit = async () => {
@@ -179,6 +229,9 @@ export function CheckinSection({
       )}
       <ActionStatus action={action} />
       {link && <CheckinLinkPanel link={link} />}
+      <p role="status">
+        {link && status && status !== "open" ? STATUS_MESSAGE[status] : ""}
+      </p>
     </Section>
   );
 }

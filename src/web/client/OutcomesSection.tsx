@@ -7,6 +7,7 @@ import { fetchResponses, type ScoredResponse } from "../api/responses";
 import { fetchSignals, type Signals } from "../api/timeline";
 import { LoadError } from "../components/LoadError";
 import { useLoad } from "../components/useLoad";
+import { useClientDataKey } from "./clientDataVersion";
 import { Section } from "../components/Section";
 import { ScoreTable } from "../charts/ScoreTable";
 import { AllianceFigure } from "../timeline/AllianceFigure";
@@ -86,7 +87,10 @@ export function OutcomesSection({
   clientId: string;
   sessions: ClientSessions;
 }) {
-  const timeline = useLoad(() => loadTimeline(clientId), clientId);
+  const timeline = useLoad(
+    () => loadTimeline(clientId),
+    useClientDataKey(clientId),
+  );
   const data = timeline.data;
   const groups = useMemo(
     () => [...byInstrument(data?.responses ?? [])],

@@ -1,6 +1,6 @@
 // Session transcripts: upload one for a session (needs the client's transcript-analysis consent),
 // follow its analysis, and read its profile and coded utterances.
-import { useId, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import {
   deleteTranscript,
   getTranscript,
@@ -187,12 +187,16 @@ export function TranscriptsSection({
   const [shown, setShown] = useState<string | null>(null);
   const action = useAction();
   const transcripts = loaded.data?.items ?? [];
-  const { reload, loading } = loaded;
+  const { reload, set } = loaded;
   const waitingFor = transcripts
     .filter(pending)
     .map((t) => t.id)
     .join(" ");
-  useBackoffPoll(waitingFor, loading, reload, poll);
+  const look = useCallback(
+    () => listTranscripts(clientId).then(set),
+    [clientId, set],
+  );
+  useBackoffPoll(waitingFor, look, poll);
   const sessionTime = new Map(
     (sessions.data ?? []).map((s) => [s.id, s.startsAt]),
   );

@@ -1,7 +1,7 @@
 // Asks again while something is pending: first after `firstMs`, then twice as long each time up
 // to `maxMs`. It starts over when what is pending changes, and stops once nothing is pending or
 // the component unmounts.
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 
 export interface Backoff {
   firstMs: number;
@@ -13,28 +13,38 @@ export const pollDelay = (attempt: number, { firstMs, maxMs }: Backoff) =>
   Math.min(maxMs, firstMs * 2 ** attempt);
 
 /**
- * `pending` names what is awaited ("" for nothing); `busy` holds the next poll back while the
- * last one is still loading.
+ * `pending` names what is awaited ("" for nothing); `poll` must be stable (useCallback). The next
+ * wait starts when a poll's promise settles, so polls never overlap, and the loop does not depend
+ * on React rendering between a poll's start and its answer (a fast answer is batched with it).
  */
 export function useBackoffPoll(
   pending: string,
-  busy: boolean,
-  poll: () => void,
+  poll: () => Promise<unknown>,
   { firstMs, maxMs }: Backoff,
 ): void {
-  const attempt = useRef(0);
   useEffect(() => {
-    attempt.current = 0;
-  }, [pending]);
-  useEffect(() => {
-    if (!pending || busy) return;
-    const timer = setTimeout(
-      () => {
-        attempt.current += 1;
-        poll();
-      },
-      pollDelay(attempt.current, { firstMs, maxMs }),
-    );
-    return () => clearTimeout(timer);
-  }, [pending, busy, poll, firstMs, maxMs]);
+    if (!pending) return;
+    let attempt = 0;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      timer = setTimeout(
+        () => {
+          attempt += 1;
+          // A failed poll is simply tried again after the next wait.
+          poll()
+            .catch(() => undefined)
+            .finally(() => {
+              if (!stopped) schedule();
+            });
+        },
+        pollDelay(attempt, { firstMs, maxMs }),
+      );
+    };
+    schedule();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [pending, poll, firstMs, maxMs]);
 }

@@ -1,4 +1,5 @@
 import {
+  act,
   fireEvent,
   render,
   screen,
@@ -44,6 +45,7 @@ const session = (id: string, startsAt: string): TherapySession => ({
 const SESSIONS_URL = "/api/clients/c1/sessions?limit=200";
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   setCsrfToken(null);
 });
@@ -102,5 +104,85 @@ describe("ClientPage", () => {
       ).getAllByRole("row"),
     ).toHaveLength(3);
     expect(calls.filter((c) => c.url === SESSIONS_URL)).toHaveLength(2);
+  });
+
+  it("loads the timeline, alerts and brief again when the client completes a new check-in", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    let completed = false;
+    const calls = fakeApi({
+      "GET /api/clients/c1": client,
+      "GET /api/auth/csrf": { csrfToken: "t" },
+      [`GET ${SESSIONS_URL}`]: { items: [], next: null },
+      "GET /api/instruments": {
+        items: [
+          { id: "phq-9", title: "PHQ-9", kind: "outcome", validated: true },
+        ],
+      },
+      "GET /api/clients/c1/transcripts": { items: [] },
+      "GET /api/clients/c1/checkins": () => [
+        200,
+        {
+          items: [
+            {
+              id: "k1",
+              clientId: "c1",
+              sessionId: null,
+              instruments: ["phq-9"],
+              status: completed ? "completed" : "open",
+              createdAt: "2026-03-02T10:00:00Z",
+              expiresAt: "2026-03-05T10:00:00Z",
+              completedAt: completed ? "2026-03-02T10:05:00Z" : null,
+              emailed: false,
+              remindersSent: 0,
+              responseIds: [],
+              risk: false,
+              feedback: null,
+            },
+          ],
+        },
+      ],
+      "POST /api/checkins": () => [
+        201,
+        {
+          id: "k1",
+          url: "https://r.example/c/x",
+          qrSvg: "<svg/>",
+          expiresAt: "2026-03-05T10:00:00Z",
+        },
+      ],
+    });
+    render(
+      <SessionContext.Provider value={{ me, signOut: () => undefined }}>
+        <ClientPage clientId="c1" />
+      </SessionContext.Provider>,
+    );
+    const settle = async () => {
+      for (let turn = 0; turn < 30; turn++)
+        await act(() => vi.advanceTimersByTimeAsync(0));
+    };
+    const alertReads = () =>
+      calls.filter((c) => c.url.startsWith("/api/clients/c1/alerts")).length;
+    const signalReads = () =>
+      calls.filter((c) => c.url === "/api/clients/c1/signals").length;
+    await settle();
+    fireEvent.click(screen.getByLabelText(/PHQ-9/));
+    fireEvent.click(
+      screen.getByRole("button", { name: "Create check-in link" }),
+    );
+    await settle();
+    const before = { alerts: alertReads(), signals: signalReads() };
+    expect(before.alerts).toBeGreaterThan(0);
+    expect(before.signals).toBeGreaterThan(0);
+    // Still open at the first look: nothing reloads.
+    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    await settle();
+    expect({ alerts: alertReads(), signals: signalReads() }).toEqual(before);
+    completed = true;
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    await settle();
+    // Every section that read them (the alerts, the brief, the outcomes) reads them once more.
+    expect(alertReads()).toBe(before.alerts * 2);
+    expect(signalReads()).toBe(before.signals * 2);
+    screen.getByText(/The client has completed this check-in/);
   });
 });

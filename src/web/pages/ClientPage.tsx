@@ -1,10 +1,12 @@
 // One client: the pre-session brief, alerts, the timeline of measures, record, sessions, check-ins, transcripts, goals, episodes, consents, care team and export.
 // Supervisors and break-glass administrators read; only therapists see the edit controls.
+import { useState } from "react";
 import { getClient } from "../api/clients";
 import type { Client } from "../api/types";
 import { AlertsSection } from "../client/AlertsSection";
 import { CareTeamSection } from "../client/CareTeamSection";
 import { CheckinSection } from "../client/CheckinSection";
+import { ClientDataVersion } from "../client/clientDataVersion";
 import { ConsentsSection } from "../client/ConsentsSection";
 import { EpisodesSection } from "../client/EpisodesSection";
 import { ExportSection } from "../client/ExportSection";
@@ -42,6 +44,7 @@ export function ClientPage({ clientId }: { clientId: string }) {
   const client = useLoad(() => getClient(clientId), clientId);
   const sessions = useClientSessions(clientId);
   const canEdit = canEditClients(me);
+  const [dataVersion, setDataVersion] = useState(0);
   if (client.error)
     return (
       <>
@@ -64,32 +67,40 @@ export function ClientPage({ clientId }: { clientId: string }) {
         </p>
       )}
       <ClientDetails client={data} />
-      <div className="sections">
-        <PreSessionBrief clientId={clientId} sessions={sessions} />
-        <AlertsSection clientId={clientId} canEdit={canEdit} />
-        <OutcomesSection clientId={clientId} sessions={sessions} />
-        <SessionsSection
-          clientId={clientId}
-          canEdit={canEdit}
-          sessions={sessions}
-        />
-        {canEdit && <CheckinSection clientId={clientId} sessions={sessions} />}
-        <TranscriptsSection
-          clientId={clientId}
-          canEdit={canEdit}
-          sessions={sessions}
-        />
-        <GoalsSection clientId={clientId} canEdit={canEdit} />
-        <EpisodesSection clientId={clientId} canEdit={canEdit} />
-        <ConsentsSection clientId={clientId} canEdit={canEdit} />
-        <CareTeamSection
-          client={data}
-          canEdit={canEdit}
-          onChange={client.set}
-        />
-        {canEdit && <RecordSection client={data} onChange={client.set} />}
-        <ExportSection clientId={clientId} />
-      </div>
+      <ClientDataVersion.Provider value={dataVersion}>
+        <div className="sections">
+          <PreSessionBrief clientId={clientId} sessions={sessions} />
+          <AlertsSection clientId={clientId} canEdit={canEdit} />
+          <OutcomesSection clientId={clientId} sessions={sessions} />
+          <SessionsSection
+            clientId={clientId}
+            canEdit={canEdit}
+            sessions={sessions}
+          />
+          {canEdit && (
+            <CheckinSection
+              clientId={clientId}
+              sessions={sessions}
+              onCompleted={() => setDataVersion((v) => v + 1)}
+            />
+          )}
+          <TranscriptsSection
+            clientId={clientId}
+            canEdit={canEdit}
+            sessions={sessions}
+          />
+          <GoalsSection clientId={clientId} canEdit={canEdit} />
+          <EpisodesSection clientId={clientId} canEdit={canEdit} />
+          <ConsentsSection clientId={clientId} canEdit={canEdit} />
+          <CareTeamSection
+            client={data}
+            canEdit={canEdit}
+            onChange={client.set}
+          />
+          {canEdit && <RecordSection client={data} onChange={client.set} />}
+          <ExportSection clientId={clientId} />
+        </div>
+      </ClientDataVersion.Provider>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { LoadError } from "../components/LoadError";
 import { Section } from "../components/Section";
 import { formatDate, formatDateTime } from "../components/format";
 import { useLoad } from "../components/useLoad";
+import { useClientDataKey } from "../client/clientDataVersion";
 import { sinceLastSession, type Brief } from "./brief";
 
 /** What the brief needs besides the sessions, which the page shares. */
@@ -69,7 +70,10 @@ export function PreSessionBrief({
   clientId: string;
   sessions: ClientSessions;
 }) {
-  const record = useLoad(() => loadRecord(clientId), clientId);
+  const record = useLoad(
+    () => loadRecord(clientId),
+    useClientDataKey(clientId),
+  );
   const error = record.error ?? sessions.error;
   const data =
     record.data && sessions.data

@@ -7,6 +7,7 @@ import type { ClientSessions } from "../client/useClientSessions";
 import { LoadError } from "../components/LoadError";
 import { formatDateTime } from "../components/format";
 import { useLoad } from "../components/useLoad";
+import { useClientDataKey } from "../client/clientDataVersion";
 import { sessionEvents, type SessionEvent } from "./sessionEvents";
 
 const CHECKIN_STATUS: Record<CheckinStatus, string> = {
@@ -63,7 +64,10 @@ export function SessionTimeline({
   clientId: string;
   sessions: ClientSessions;
 }) {
-  const checkins = useLoad(() => listCheckins(clientId), clientId);
+  const checkins = useLoad(
+    () => listCheckins(clientId),
+    useClientDataKey(clientId),
+  );
   const error = checkins.error ?? sessions.error;
   const events =
     checkins.data && sessions.data

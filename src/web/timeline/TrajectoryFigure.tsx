@@ -3,6 +3,7 @@ import { Suspense, lazy } from "react";
 import { fetchTrajectory } from "../api/timeline";
 import { LoadError } from "../components/LoadError";
 import { useLoad } from "../components/useLoad";
+import { useClientDataKey } from "../client/clientDataVersion";
 import { TrajectoryTable } from "./TrajectoryTable";
 
 const TrajectoryChart = lazy(() =>
@@ -20,7 +21,7 @@ export function TrajectoryFigure({
 }) {
   const trajectory = useLoad(
     () => fetchTrajectory(clientId, instrumentId),
-    `${clientId}/${instrumentId}`,
+    useClientDataKey(`${clientId}/${instrumentId}`),
   );
   const data = trajectory.data;
   return (
