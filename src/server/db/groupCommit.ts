@@ -15,6 +15,10 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export class GroupCommit {
   private queue: Pending[] = [];
   private flushing = false;
@@ -46,12 +50,16 @@ export class GroupCommit {
     this.flushing = true;
     try {
       while (this.queue.length > 0) {
+        // A batch starts one more turn of the event loop later, so that submissions read in
+        // that turn join it: under load it doubled the batch (5 to 10 with 10 clients) for a
+        // turn's latency.
+        await nextTurn();
         const batch = this.queue.splice(0, this.maxBatch);
         await this.commit(batch);
         // Back to the event loop before the next batch: chained in microtasks, batches kept it
         // from reading new requests and sending committed replies (about 10% fewer check-ins
         // per second under load).
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     } finally {
       this.flushing = false;
