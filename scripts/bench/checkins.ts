@@ -21,8 +21,8 @@ import { listenOnLoopback, startDemoRuntime } from "./demoServer.js";
 import { DURATION_S } from "./load.js";
 import type { BenchResult } from "./types.js";
 
-const CLIENTS = 750;
-const PER_CLIENT = 40; // 30,000 open check-ins, more than a run submits
+const CLIENTS = 1_500;
+const PER_CLIENT = 40; // 60,000 open check-ins, more than a run submits
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 function payload(submissionId: string): string {
@@ -204,16 +204,16 @@ export async function benchCheckins(): Promise<BenchResult[]> {
       });
       halves.push({ half, bareHalf });
     }
+    if (cursor > paths.length)
+      throw new Error(
+        "the bench ran out of open check-ins; raise CLIENTS or PER_CLIENT",
+      );
     const non2xx = [...rounds.map((r) => r.full), ...halves.map((h) => h.half)]
       .map((run) => run.non2xx)
       .reduce((a, b) => a + b, 0);
     if (non2xx > 0)
       throw new Error(
         `check-in submissions answered ${non2xx} non-2xx responses`,
-      );
-    if (cursor > paths.length)
-      throw new Error(
-        "the bench ran out of open check-ins; raise CLIENTS or PER_CLIENT",
       );
     rounds.forEach(({ bare, full }, r) =>
       process.stderr.write(
