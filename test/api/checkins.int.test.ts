@@ -441,6 +441,54 @@ describe.each(DIALECTS)("client check-ins on %s", (dialect) => {
     );
   });
 
+  it("tells the therapist a check-in's status, without answers or feedback, only if they may read the client", async () => {
+    const { link, client } = await newCheckin(["gad-7"]);
+    const status = async (who: Session = t1, id = link.id) => {
+      const res = await who.get(`/api/checkins/${id}`);
+      return {
+        code: res.statusCode,
+        body: res.json<Record<string, unknown>>(),
+      };
+    };
+    expect(await status()).toEqual({
+      code: 200,
+      body: {
+        id: link.id,
+        status: "open",
+        completedAt: null,
+        expiresAt: link.expiresAt,
+      },
+    });
+    expect((await status(t2)).code).toBe(404);
+    expect(
+      (await status(t1, "00000000-0000-7000-8000-000000000000")).code,
+    ).toBe(404);
+    await post(pathOf(link.url), {
+      ...gad7([0, 0, 1, 0, 0, 0, 0]),
+      feedback: "Starting on time",
+      submissionId: "status-submission",
+      action: "submit",
+    });
+    const done = await status();
+    expect(done.body).toMatchObject({ status: "completed" });
+    expect(done.body.completedAt).toEqual(expect.any(String));
+    expect(JSON.stringify(done.body)).not.toContain("Starting on time");
+    const actions = (
+      await runtime.context.db
+        .selectFrom("audit_log")
+        .select("action")
+        .where("client_id", "=", client)
+        .execute()
+    ).map((r) => r.action);
+    expect(actions.filter((a) => a === "checkin.status")).toHaveLength(2);
+    const later = await newCheckin(["gad-7"], client);
+    now = new Date(now.getTime() + 73 * 3_600_000);
+    const signedInAgain = await signIn(app, "therapist1@demo.rapport.test");
+    expect((await status(signedInAgain, later.link.id)).body).toMatchObject({
+      status: "expired",
+    });
+  });
+
   it("says kindly that an expired or unknown link cannot be used, and what to do", async () => {
     const { link } = await newCheckin(["phq-9"]);
     now = new Date(now.getTime() + 73 * 3_600_000);

@@ -1,11 +1,12 @@
-// /api/checkins: a therapist creates a check-in, gets a link and QR code, emails it, and reads
-// a client's check-ins with their feedback.
+// /api/checkins: a therapist creates a check-in, gets a link and QR code, emails it, watches its
+// status, and reads a client's check-ins with their feedback.
 import { Type } from "@fastify/type-provider-typebox";
 import type { AppContext } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
 import { Id, IdParams } from "../http/schemas.js";
 import { InstrumentId } from "../responses/responses.schemas.js";
 import {
+  checkinStatus,
   createCheckin,
   listCheckins,
   newCheckinLink,
@@ -114,6 +115,27 @@ export function checkinRoutes(app: App, context: AppContext): void {
             request.body.email,
           ),
         ),
+  );
+  app.get(
+    "/api/checkins/:id",
+    {
+      schema: {
+        tags,
+        description:
+          "One check-in's status, without answers or feedback (for watching a link just given out).",
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            status: Checkin.properties.status,
+            completedAt: Checkin.properties.completedAt,
+            expiresAt: Type.String(),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      checkinStatus(context, actorOf(request), request.params.id),
   );
   app.get(
     "/api/clients/:id/checkins",

@@ -169,6 +169,39 @@ export interface CheckinView {
   feedback: string | null;
 }
 
+/** "expired" once an open check-in's link has run out, though the row still says open. */
+function shownStatus(row: CheckinTable, now: string): CheckinView["status"] {
+  return row.status === "open" && row.expires_at <= now
+    ? "expired"
+    : row.status;
+}
+
+export type CheckinStatusView = Pick<
+  CheckinView,
+  "id" | "status" | "completedAt" | "expiresAt"
+>;
+
+/**
+ * One check-in's state and nothing of the client's answers or feedback: what the therapist's
+ * page asks for while the client fills it in. Every read of a client's data is audited.
+ */
+export async function checkinStatus(
+  context: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<CheckinStatusView> {
+  const row = await findCheckin(context.db, actor.organisationId, id);
+  if (!row) throw notFound("check-in");
+  await loadClientFor(context.db, actor, row.client_id, "read");
+  await audit(context, actor, row.client_id, "checkin.status");
+  return {
+    id,
+    status: shownStatus(row, isoNow(context)),
+    completedAt: row.completed_at,
+    expiresAt: row.expires_at,
+  };
+}
+
 export async function listCheckins(
   context: AppContext,
   actor: Actor,
@@ -195,8 +228,7 @@ export async function listCheckins(
         clientId: r.client_id,
         sessionId: r.session_id,
         instruments: JSON.parse(r.instruments) as string[],
-        status:
-          r.status === "open" && r.expires_at <= now ? "expired" : r.status,
+        status: shownStatus(r, now),
         createdAt: r.created_at,
         expiresAt: r.expires_at,
         completedAt: r.completed_at,

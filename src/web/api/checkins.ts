@@ -41,6 +41,13 @@ export const emailCheckin = (id: string, email: string) =>
     { email },
   );
 
+/** One check-in's status, without answers or feedback. */
+export const getCheckinStatus = (id: string) =>
+  api<Pick<Checkin, "id" | "status" | "completedAt" | "expiresAt">>(
+    "GET",
+    `/api/checkins/${encodeURIComponent(id)}`,
+  );
+
 export const listCheckins = (clientId: string) =>
   api<{ items: Checkin[] }>(
     "GET",

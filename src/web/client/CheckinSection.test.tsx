@@ -157,16 +157,15 @@ describe("CheckinSection", () => {
       routes({
         "POST /api/checkins": () => [201, LINK],
         // Open at the first two looks, completed from the third on.
-        "GET /api/clients/c1/checkins": () => {
+        "GET /api/checkins/k1": () => {
           looks += 1;
-          const status = looks > 2 ? "completed" : "open";
           return [
             200,
             {
-              items: [
-                { id: "k1", status },
-                { id: "older", status: "completed" },
-              ],
+              id: "k1",
+              status: looks > 2 ? "completed" : "open",
+              completedAt: null,
+              expiresAt: LINK.expiresAt,
             },
           ];
         },

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useState } from "react";
 import {
   createCheckin,
   emailCheckin,
-  listCheckins,
+  getCheckinStatus,
   type CheckinLink,
   type CheckinStatus,
 } from "../api/checkins";
@@ -109,7 +109,6 @@ const STATUS_MESSAGE: Record<Exclude<CheckinStatus, "open">, string> = {
 
 /** The check-in's status, polled until it is no longer open. */
 function useCheckinStatus(
-  clientId: string,
   checkinId: string | null,
   backoff: Backoff,
 ): CheckinStatus | null {
@@ -117,10 +116,10 @@ function useCheckinStatus(
   useEffect(() => setStatus(null), [checkinId]);
   const look = useCallback(
     () =>
-      listCheckins(clientId).then(({ items }) =>
-        setStatus(items.find((c) => c.id === checkinId)?.status ?? null),
-      ),
-    [clientId, checkinId],
+      checkinId
+        ? getCheckinStatus(checkinId).then((c) => setStatus(c.status))
+        : Promise.resolve(),
+    [checkinId],
   );
   const waiting = checkinId && (status === null || status === "open");
   useBackoffPoll(waiting ? checkinId : "", look, backoff);
@@ -174,7 +173,7 @@ export function CheckinSection({
   const [link, setLink] = useState<CheckinLink | null>(null);
   const action = useAction();
   const sessionFieldId = useId();
-  const status = useCheckinStatus(clientId, link?.id ?? null, poll);
+  const status = useCheckinStatus(link?.id ?? null, poll);
   useEffect(() => {
     if (status === "completed") onCompleted();
     // Once per completion: onCompleted is a new closure on every render of the page.

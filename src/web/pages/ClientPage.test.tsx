@@ -141,6 +141,15 @@ describe("ClientPage", () => {
           ],
         },
       ],
+      "GET /api/checkins/k1": () => [
+        200,
+        {
+          id: "k1",
+          status: completed ? "completed" : "open",
+          completedAt: null,
+          expiresAt: "2026-03-05T10:00:00Z",
+        },
+      ],
       "POST /api/checkins": () => [
         201,
         {
