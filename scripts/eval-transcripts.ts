@@ -4,7 +4,11 @@
 // Usage: tsx scripts/eval-transcripts.ts
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { readAnnoMiFull } from "../src/core/transcripts/training/annomi.js";
+import {
+  readAnnoMiFull,
+  type LabelledUtterance,
+} from "../src/core/transcripts/training/annomi.js";
+import { assignRoles } from "../src/core/transcripts/roles.js";
 import {
   featurize,
   type FeaturedUtterance,
@@ -140,7 +144,33 @@ async function printEmpathy(): Promise<void> {
   }
 }
 
+/** How often inference (no --therapist) finds the therapist of an AnnoMI transcript. */
+function printRoleInference(): void {
+  const byTranscript = new Map<string, LabelledUtterance[]>();
+  for (const u of readAnnoMiFull(readFileSync(ANNOMI_FULL, "utf8")))
+    byTranscript.set(u.transcriptId, [
+      ...(byTranscript.get(u.transcriptId) ?? []),
+      u,
+    ]);
+  const found = [...byTranscript.values()].filter((group) => {
+    const result = assignRoles(
+      group.map((u, i) => ({
+        speaker: u.role === "therapist" ? "A" : "B",
+        text: u.text,
+        line: i + 1,
+      })),
+    );
+    return result.ok && result.roles.get("A") === "therapist";
+  }).length;
+  console.log(
+    "\nRole inference: the therapist found in %d of %d AnnoMI transcripts",
+    found,
+    byTranscript.size,
+  );
+}
+
 const started = performance.now();
 printCv();
 await printEmpathy();
+printRoleInference();
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -23,15 +23,39 @@ describe("assignRoles", () => {
     });
   });
 
-  it("infers the speaker who asks most questions, even when not first", () => {
+  it('infers the speaker who talks about "you" more than about "I", even when not first', () => {
     const result = assignRoles(session);
     expect(result.ok && result.roles.get("Ben")).toBe("therapist");
     expect(result.ok && result.inferred).toBe(true);
   });
 
-  it("falls back to the first speaker when nobody asks", () => {
+  it("infers a therapist who reflects rather than asks, against a client who asks", () => {
+    const result = assignRoles([
+      u("Client", "Why do I keep doing this? Is that normal?", 1),
+      u("Counsellor", "You're worried that you can't stop.", 2),
+      u("Client", "I am. My wife says I should quit.", 3),
+      u("Counsellor", "Your wife matters a lot to you.", 4),
+    ]);
+    expect(result.ok && result.roles.get("Counsellor")).toBe("therapist");
+    expect(result.ok && result.roles.get("Client")).toBe("client");
+  });
+
+  it("breaks a tie by questions, then by who spoke first", () => {
+    const byQuestions = assignRoles([
+      u("X", "Hello there.", 1),
+      u("Y", "Ready to start?", 2),
+    ]);
+    expect(byQuestions.ok && byQuestions.roles.get("Y")).toBe("therapist");
     const result = assignRoles([u("X", "Hello.", 1), u("Y", "Hi.", 2)]);
     expect(result.ok && result.roles.get("X")).toBe("therapist");
+  });
+
+  it("reads typographic apostrophes as plain ones", () => {
+    const result = assignRoles([
+      u("A", "I\u2019m not sure I\u2019m ready.", 1),
+      u("B", "You\u2019re not sure you\u2019re ready.", 2),
+    ]);
+    expect(result.ok && result.roles.get("B")).toBe("therapist");
   });
 
   it("lets overrides win", () => {
