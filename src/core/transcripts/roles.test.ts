@@ -50,6 +50,15 @@ describe("assignRoles", () => {
     expect(result.ok && result.roles.get("X")).toBe("therapist");
   });
 
+  it("takes a speaker labelled by the role at their word", () => {
+    const result = assignRoles([
+      u("Client", "You know, you never listen to me.", 1),
+      u("THERAPIST ", "I hear that I have not been listening.", 2),
+    ]);
+    expect(result.ok && result.roles.get("THERAPIST ")).toBe("therapist");
+    expect(result.ok && result.inferred).toBe(true);
+  });
+
   it("reads typographic apostrophes as plain ones", () => {
     const result = assignRoles([
       u("A", "I\u2019m not sure I\u2019m ready.", 1),

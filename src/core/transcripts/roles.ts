@@ -3,6 +3,7 @@
 // ("I"): the therapist is the speaker whose words lean most towards "you" over "I" (on the 106
 // AnnoMI training transcripts this picks the therapist in all 106; the share of utterances with a
 // question, used before, missed 9). Ties go to the larger question share, then the first speaker.
+// A speaker labelled by the role itself ("Therapist", "Counsellor") is taken at their word.
 import type { Role, Utterance } from "./transcript.js";
 
 export interface RoleOptions {
@@ -80,7 +81,24 @@ function leanings(utterances: readonly Utterance[]): Map<string, Leaning> {
   );
 }
 
-function inferTherapist(utterances: readonly Utterance[]): string | undefined {
+/** Speaker labels that name the role itself, as transcription tools and datasets often write. */
+const THERAPIST_LABELS = new Set([
+  "therapist",
+  "counsellor",
+  "counselor",
+  "clinician",
+  "interviewer",
+  "psychologist",
+]);
+
+function inferTherapist(
+  speakers: readonly string[],
+  utterances: readonly Utterance[],
+): string | undefined {
+  const labelled = speakers.filter((s) =>
+    THERAPIST_LABELS.has(s.trim().toLowerCase()),
+  );
+  if (labelled.length === 1) return labelled[0];
   const scores = leanings(utterances);
   let best = utterances[0]?.speaker;
   for (const [speaker, score] of scores) {
@@ -112,7 +130,7 @@ export function assignRoles(
     if (therapist === undefined)
       return { ok: false, reason: "unknown-therapist", speakers };
   } else if (!Object.values(options.overrides ?? {}).includes("therapist")) {
-    therapist = inferTherapist(utterances);
+    therapist = inferTherapist(speakers, utterances);
   }
   const roles = new Map<string, Role>(
     speakers.map((s) => [s, s === therapist ? "therapist" : "client"]),
