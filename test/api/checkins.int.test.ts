@@ -8,6 +8,7 @@ import {
   CHECKIN_CSS,
   CHECKIN_JS,
 } from "../../src/server/checkins/page/assets.js";
+import { verifyAudit } from "../../src/server/audit/audit.repository.js";
 import { sendReminders } from "../../src/server/checkins/reminderJob.js";
 import { seedDemo } from "../../src/server/demo/seedDemo.js";
 import type { App } from "../../src/server/http/types.js";
@@ -291,7 +292,7 @@ describe.each(DIALECTS)("client check-ins on %s", (dialect) => {
     expect(again.body).not.toContain("checked");
   });
 
-  it("stores each of many check-ins submitted at once exactly once, duplicates included", async () => {
+  it("stores each of many check-ins submitted at once exactly once, duplicates included, each audited once in an intact chain", async () => {
     const opened = await Promise.all(
       Array.from({ length: 6 }, () => newCheckin(["phq-9"])),
     );
@@ -309,8 +310,21 @@ describe.each(DIALECTS)("client check-ins on %s", (dialect) => {
     expect(answered.map((r) => r.statusCode)).toEqual(
       Array.from({ length: 12 }, () => 200),
     );
-    for (const { client } of opened)
+    for (const { client } of opened) {
       expect(await responsesOf(client)).toHaveLength(1);
+      const audited = await runtime.context.db
+        .selectFrom("audit_log")
+        .select(["action", "source"])
+        .where("client_id", "=", client)
+        .where("action", "=", "response.create")
+        .execute();
+      expect(audited).toEqual([
+        { action: "response.create", source: "checkin" },
+      ]);
+    }
+    // The batch's entries were appended together: the chain must still verify.
+    for (const report of await verifyAudit(runtime.context.db))
+      expect(report.problems).toEqual([]);
   });
 
   it("resumes a draft (kept encrypted) where the client stopped", async () => {
