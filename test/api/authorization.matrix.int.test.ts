@@ -519,6 +519,10 @@ export const MATRIX: Record<string, Row> = {
     }),
     expect: { ...CLIENT_WRITE, own: 503 },
   },
+  "GET /api/checkins/:id": {
+    request: (f) => ({ url: `/api/checkins/${f.checkinId}` }),
+    expect: CLIENT,
+  },
   "GET /api/clients/:id/checkins": {
     request: (f) => ({ url: `/api/clients/${f.clientId}/checkins` }),
     expect: CLIENT,
