@@ -10,6 +10,7 @@ import {
   PostgresDialect,
   SqliteDialect,
   sql,
+  type QueryResult,
   type SqliteDatabase,
 } from "kysely";
 import type { DatabaseUrl } from "../config.js";
@@ -72,6 +73,35 @@ function withStatementCache(
   };
 }
 
+/** Each SQLite Kysely instance's statement cache, by the adapter its transactions share. */
+const sqliteByAdapter = new WeakMap<object, SqliteDatabase>();
+
+/**
+ * Runs an already compiled query straight on SQLite when `db` is a transaction, skipping
+ * Kysely's executor (a chain of async layers per query, ~8% of the check-in submit path's CPU).
+ * Safe only inside a transaction: Kysely holds SQLite's single connection for a transaction
+ * until it ends, so nothing else can run on it meanwhile; outside one, a statement could land in
+ * another caller's open transaction. The result has the shape Kysely's SQLite driver gives
+ * (this database has no plugins that would transform it). Undefined where it does not apply.
+ */
+export function runInSqliteTransaction<R>(
+  db: Db,
+  sql: string,
+  parameters: readonly unknown[],
+): QueryResult<R> | undefined {
+  if (!db.isTransaction) return undefined;
+  const sqlite = sqliteByAdapter.get(db.getExecutor().adapter);
+  if (!sqlite) return undefined;
+  const statement = sqlite.prepare(sql);
+  if (statement.reader) return { rows: statement.all(parameters) as R[] };
+  const { changes, lastInsertRowid } = statement.run(parameters);
+  return {
+    numAffectedRows: BigInt(changes),
+    insertId: BigInt(lastInsertRowid),
+    rows: [],
+  };
+}
+
 export async function openDatabase(
   url: DatabaseUrl,
   options: OpenOptions = {},
@@ -85,13 +115,12 @@ export async function openDatabase(
         `cannot open SQLite database ${url.file}: ${(error as Error).message}`,
       );
     }
-    return {
-      db: new Kysely<Database>({
-        dialect: new SqliteDialect({ database: withStatementCache(handle) }),
-      }),
-      dialect: "sqlite",
-      sqlite: handle,
-    };
+    const statements = withStatementCache(handle);
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: statements }),
+    });
+    sqliteByAdapter.set(db.getExecutor().adapter, statements);
+    return { db, dialect: "sqlite", sqlite: handle };
   }
   const pool = new pg.Pool({
     connectionString: url.url,

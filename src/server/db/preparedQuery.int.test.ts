@@ -1,5 +1,6 @@
 // Prepared queries on both dialects: compiled once, they run with each call's values, inside
-// and outside a transaction, and refuse an argument Kysely would not pass through as a parameter.
+// and outside a transaction (on SQLite, inside one they run on the connection directly), and
+// refuse an argument Kysely would not pass through as a parameter.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DIALECTS,
@@ -59,6 +60,45 @@ describe.each(DIALECTS)("prepared queries on %s", (dialect) => {
     expect(Number((await release(db, { name: "none" })).numAffectedRows)).toBe(
       0,
     );
+  });
+
+  it("gives the same results inside a transaction as outside, and a rollback undoes its writes", async () => {
+    await insertLease(db, { name: "tx-a", holder: "one" });
+    const outside = {
+      rows: (await leasesLike(db, { pattern: "tx-%", limit: 5 })).rows,
+      updated: Number((await release(db, { name: "tx-a" })).numAffectedRows),
+      missed: Number((await release(db, { name: "tx-none" })).numAffectedRows),
+    };
+    await insertLease(db, { name: "tx-b", holder: "two" });
+    const inside = await db.transaction().execute(async (trx) => ({
+      rows: (await leasesLike(trx, { pattern: "tx-%", limit: 1 })).rows,
+      updated: Number((await release(trx, { name: "tx-b" })).numAffectedRows),
+      missed: Number((await release(trx, { name: "tx-none" })).numAffectedRows),
+    }));
+    expect(outside).toEqual({
+      rows: [{ name: "tx-a", holder: "one" }],
+      updated: 1,
+      missed: 0,
+    });
+    expect(inside).toEqual({
+      rows: [{ name: "tx-a", holder: null }],
+      updated: 1,
+      missed: 0,
+    });
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await insertLease(trx, { name: "tx-c", holder: "three" });
+        await release(trx, { name: "tx-a" });
+        expect(
+          (await leasesLike(trx, { pattern: "tx-c", limit: 1 })).rows,
+        ).toEqual([{ name: "tx-c", holder: "three" }]);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect((await leasesLike(db, { pattern: "tx-%", limit: 5 })).rows).toEqual([
+      { name: "tx-a", holder: null },
+      { name: "tx-b", holder: null },
+    ]);
   });
 
   it("refuses a list, and an argument that does not become a parameter", async () => {
