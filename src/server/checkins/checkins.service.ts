@@ -82,10 +82,11 @@ async function loadCheckinFor(
   context: AppContext,
   actor: Actor,
   id: string,
+  access: "read" | "write" = "write",
 ): Promise<CheckinTable> {
   const checkin = await findCheckin(context.db, actor.organisationId, id);
   if (!checkin) throw notFound("check-in");
-  await loadClientFor(context.db, actor, checkin.client_id, "write");
+  await loadClientFor(context.db, actor, checkin.client_id, access);
   return checkin;
 }
 
@@ -190,9 +191,7 @@ export async function checkinStatus(
   actor: Actor,
   id: string,
 ): Promise<CheckinStatusView> {
-  const row = await findCheckin(context.db, actor.organisationId, id);
-  if (!row) throw notFound("check-in");
-  await loadClientFor(context.db, actor, row.client_id, "read");
+  const row = await loadCheckinFor(context, actor, id, "read");
   await audit(context, actor, row.client_id, "checkin.status");
   return {
     id,
