@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
+  byTranscript,
   readAnnoMiFull,
   type LabelledUtterance,
 } from "../src/core/transcripts/training/annomi.js";
@@ -62,11 +63,8 @@ function plainBaseline(items: readonly FeaturedUtterance[]) {
   });
 }
 
-function printCv(): void {
-  const items = featurize(
-    readAnnoMiFull(readFileSync(ANNOMI_FULL, "utf8")),
-    tokenize,
-  );
+function printCv(utterances: readonly LabelledUtterance[]): void {
+  const items = featurize(utterances, tokenize);
   const scores = crossValidate(items, 5, SEED);
   const plain = plainBaseline(items);
   console.log("AnnoMI, transcript-grouped 5-fold CV (seed %d)\n", SEED);
@@ -145,14 +143,9 @@ async function printEmpathy(): Promise<void> {
 }
 
 /** How often inference (no --therapist) finds the therapist of an AnnoMI transcript. */
-function printRoleInference(): void {
-  const byTranscript = new Map<string, LabelledUtterance[]>();
-  for (const u of readAnnoMiFull(readFileSync(ANNOMI_FULL, "utf8")))
-    byTranscript.set(u.transcriptId, [
-      ...(byTranscript.get(u.transcriptId) ?? []),
-      u,
-    ]);
-  const found = [...byTranscript.values()].filter((group) => {
+function printRoleInference(utterances: readonly LabelledUtterance[]): void {
+  const transcripts = byTranscript(utterances);
+  const found = transcripts.filter((group) => {
     const result = assignRoles(
       group.map((u, i) => ({
         speaker: u.role === "therapist" ? "A" : "B",
@@ -165,12 +158,13 @@ function printRoleInference(): void {
   console.log(
     "\nRole inference: the therapist found in %d of %d AnnoMI transcripts",
     found,
-    byTranscript.size,
+    transcripts.length,
   );
 }
 
 const started = performance.now();
-printCv();
+const annomi = readAnnoMiFull(readFileSync(ANNOMI_FULL, "utf8"));
+printCv(annomi);
 await printEmpathy();
-printRoleInference();
+printRoleInference(annomi);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

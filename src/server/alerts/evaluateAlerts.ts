@@ -20,6 +20,7 @@ import type { CommitBatch } from "../db/commitBatch.js";
 import type { Db } from "../db/database.js";
 import { preparedQuery } from "../db/preparedQuery.js";
 import { listEpisodeRows } from "../episodes/episodes.repository.js";
+import { findOrganisationSettings } from "../organisations/organisations.repository.js";
 import { catalogue, latestOfEach } from "../instruments/instrumentCatalogue.js";
 import {
   alertsByCause,
@@ -141,11 +142,7 @@ async function organisationSettings(
   db: Db,
   organisationId: string,
 ): Promise<OrganisationSignalSettings> {
-  const org = await db
-    .selectFrom("organisations")
-    .select("settings")
-    .where("id", "=", organisationId)
-    .executeTakeFirstOrThrow();
+  const org = await findOrganisationSettings(db, organisationId);
   return JSON.parse(org.settings) as OrganisationSignalSettings;
 }
 

@@ -2,7 +2,7 @@
 // defaults from config for whatever the organisation has not set.
 import type { AppContext } from "../context.js";
 import type { Db } from "../db/database.js";
-import { preparedQuery } from "../db/preparedQuery.js";
+import { findOrganisationSettings } from "../organisations/organisations.repository.js";
 
 export interface ScheduleRule {
   instrumentId: string;
@@ -44,21 +44,12 @@ function knownTimeZone(zone: string | undefined): string | undefined {
   }
 }
 
-const organisation = preparedQuery((db, a: { id: string }) =>
-  db
-    .selectFrom("organisations")
-    .select(["name", "settings"])
-    .where("id", "=", a.id),
-);
-
-/** Read by every request of a client page, so its query is prepared once. */
 export async function checkinSettings(
   context: Pick<AppContext, "config">,
   db: Db,
   organisationId: string,
 ): Promise<CheckinSettings> {
-  const [org] = (await organisation(db, { id: organisationId })).rows;
-  if (!org) throw new Error(`no organisation ${organisationId}`);
+  const org = await findOrganisationSettings(db, organisationId);
   const s = JSON.parse(org.settings) as StoredSettings;
   const defaults = context.config.checkin;
   return {

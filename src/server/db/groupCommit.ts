@@ -66,17 +66,22 @@ export class GroupCommit {
     }
   }
 
+  /** Runs units in one transaction sharing a CommitBatch, whose writes are made last. */
+  private inTransaction(units: readonly Pending[]): Promise<unknown[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const shared = new CommitBatch();
+      const out: unknown[] = [];
+      for (const p of units) out.push(await p.unit(trx, shared));
+      await shared.writeGathered(trx);
+      return out;
+    });
+  }
+
   private async commit(batch: Pending[]): Promise<void> {
     if (batch.length > 1) {
       let results: unknown[];
       try {
-        results = await this.db.transaction().execute(async (trx) => {
-          const shared = new CommitBatch();
-          const out: unknown[] = [];
-          for (const p of batch) out.push(await p.unit(trx, shared));
-          await shared.writeGathered(trx);
-          return out;
-        });
+        results = await this.inTransaction(batch);
       } catch {
         return this.commitEach(batch);
       }
@@ -89,14 +94,7 @@ export class GroupCommit {
   private async commitEach(batch: Pending[]): Promise<void> {
     for (const p of batch) {
       try {
-        p.resolve(
-          await this.db.transaction().execute(async (trx) => {
-            const alone = new CommitBatch();
-            const result = await p.unit(trx, alone);
-            await alone.writeGathered(trx);
-            return result;
-          }),
-        );
+        p.resolve((await this.inTransaction([p]))[0]);
       } catch (error) {
         p.reject(error);
       }

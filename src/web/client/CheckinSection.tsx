@@ -112,12 +112,15 @@ function useCheckinStatus(
   checkinId: string | null,
   backoff: Backoff,
 ): CheckinStatus | null {
-  const [status, setStatus] = useState<CheckinStatus | null>(null);
-  useEffect(() => setStatus(null), [checkinId]);
+  // Kept with the id it belongs to, so a new check-in starts with no status.
+  const [seen, setSeen] = useState<{ id: string; status: CheckinStatus }>();
+  const status = seen && seen.id === checkinId ? seen.status : null;
   const look = useCallback(
     () =>
       checkinId
-        ? getCheckinStatus(checkinId).then((c) => setStatus(c.status))
+        ? getCheckinStatus(checkinId).then((c) =>
+            setSeen({ id: checkinId, status: c.status }),
+          )
         : Promise.resolve(),
     [checkinId],
   );

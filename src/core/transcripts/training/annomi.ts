@@ -85,3 +85,16 @@ export function readAnnoMiFull(csvText: string): LabelledUtterance[] {
       Number(a.transcriptId) - Number(b.transcriptId) || a.order - b.order,
   );
 }
+
+/** Utterances grouped by transcript, each group in the order given. */
+export function byTranscript(
+  utterances: readonly LabelledUtterance[],
+): LabelledUtterance[][] {
+  const groups = new Map<string, LabelledUtterance[]>();
+  for (const u of utterances) {
+    const group = groups.get(u.transcriptId);
+    if (group) group.push(u);
+    else groups.set(u.transcriptId, [u]);
+  }
+  return [...groups.values()];
+}

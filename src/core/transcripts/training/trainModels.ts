@@ -12,7 +12,7 @@ import type {
   TranscriptModelFile,
 } from "../coding/modelBundle.js";
 import type { Role } from "../transcript.js";
-import type { LabelledUtterance } from "./annomi.js";
+import { byTranscript, type LabelledUtterance } from "./annomi.js";
 import {
   trainLogisticRegression,
   type TrainingOptions,
@@ -43,13 +43,7 @@ export function featurize(
   utterances: readonly LabelledUtterance[],
   tokenize: (text: string) => string[],
 ): FeaturedUtterance[] {
-  const byTranscript = new Map<string, LabelledUtterance[]>();
-  for (const u of utterances) {
-    const group = byTranscript.get(u.transcriptId);
-    if (group) group.push(u);
-    else byTranscript.set(u.transcriptId, [u]);
-  }
-  return [...byTranscript.values()].flatMap((group) => {
+  return byTranscript(utterances).flatMap((group) => {
     const features = transcriptFeatures(
       group.map((u) => tokenize(u.text)),
       group.map((u) => u.role),
