@@ -24,6 +24,8 @@ export interface Config {
   readonly checkin: CheckinConfig;
   readonly transcriptMaxBytes: number;
   readonly transcriptThreadBytes: number;
+  /** On a SQLite file, check-in submissions are written by a thread of their own. */
+  readonly submissionThread: boolean;
 }
 
 /** Check-in defaults; an organisation's settings override the reminder and escalation delays. */
@@ -159,6 +161,7 @@ export function loadConfig(env: Env = process.env): Config {
       0,
       1_073_741_824,
     ), // 64 KiB: larger transcripts are analysed in a worker thread
+    submissionThread: flag(env, "RAPPORT_SUBMISSION_THREAD", true),
     sessionAbsoluteSeconds: integer(
       env,
       "RAPPORT_SESSION_ABSOLUTE_SECONDS",

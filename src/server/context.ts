@@ -6,7 +6,7 @@ import type { AuditBatcher } from "./audit/auditBatcher.js";
 import type { Config } from "./config.js";
 import type { ClientCipher } from "./crypto/clientKeys.js";
 import type { Db, OpenedDatabase } from "./db/database.js";
-import type { GroupCommit } from "./db/groupCommit.js";
+import type { SubmissionWriter } from "./checkins/submissionWriter.js";
 import type { Mailer } from "./mail/mailer.js";
 
 export interface AppContext {
@@ -17,7 +17,7 @@ export interface AppContext {
   /** Group-committed audit appends for reads; writes audit inside their own transaction. */
   auditReads: AuditBatcher;
   /** Group-committed check-in submissions: many share one transaction (one fsync). */
-  submissions: GroupCommit;
+  submissions: SubmissionWriter;
   mailer: Mailer;
   clock: () => Date;
   log?: FastifyBaseLogger;

@@ -9,14 +9,32 @@ import {
   closeDatabase,
   migrateToLatest,
   openDatabase,
+  type OpenedDatabase,
   type OpenOptions,
 } from "./db/database.js";
-import { GroupCommit } from "./db/groupCommit.js";
+import {
+  groupCommitWriter,
+  ThreadSubmissionWriter,
+  type SubmissionWriter,
+} from "./checkins/submissionWriter.js";
 
 export interface Runtime {
   context: AppContext;
   generatedKey: boolean;
   close(): Promise<void>;
+}
+
+/** A thread of its own where the database is a SQLite file (see submissionWriter.ts). */
+function submissionWriter(
+  config: Config,
+  database: OpenedDatabase,
+  cipher: ClientCipher,
+): SubmissionWriter {
+  const file =
+    config.database.dialect === "sqlite" ? config.database.file : ":memory:";
+  if (config.submissionThread && file !== ":memory:")
+    return new ThreadSubmissionWriter({ config, masterKey: cipher.master });
+  return groupCommitWriter({ config, cipher }, database.db);
 }
 
 /** Opens the database, applies migrations and loads the master key. */
@@ -28,20 +46,24 @@ export async function startRuntime(
   try {
     await migrateToLatest(database.db);
     const { key, generated } = loadMasterKey(config.dataKey, config.dataDir);
+    const cipher = new ClientCipher(key);
     const context: AppContext = {
       config,
       database,
       db: database.db,
-      cipher: new ClientCipher(key),
+      cipher,
       auditReads: new AuditBatcher(database.db),
-      submissions: new GroupCommit(database.db),
+      submissions: submissionWriter(config, database, cipher),
       mailer: createMailer(config),
       clock: options.clock ?? (() => new Date()),
     };
     return {
       context,
       generatedKey: generated,
-      close: () => closeDatabase(database),
+      close: async () => {
+        await context.submissions.close();
+        await closeDatabase(database);
+      },
     };
   } catch (error) {
     await closeDatabase(database);

@@ -257,7 +257,7 @@ export interface EvaluateOptions {
 
 /** Returns the ids of alerts created by this evaluation (e.g. to notify about risk). */
 export async function evaluateClientAlerts(
-  context: AppContext,
+  context: Pick<AppContext, "clock">,
   trx: Db,
   organisationId: string,
   clientId: string,

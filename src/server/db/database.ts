@@ -52,6 +52,12 @@ export function openSqlite(file: string): SQLite.Database {
  * Kysely prepares every query it runs; reusing the prepared statement for SQL seen before saves
  * that work on the hot paths. Kysely runs one query at a time on the single connection, so a
  * statement is never used twice at once. The cache keeps the most recently added SQL.
+ *
+ * Kysely begins a transaction with a plain (deferred) "begin". With a second writer on the file
+ * (the check-in writer thread, the CLI beside the server), a deferred transaction that read before
+ * another connection committed fails on its first write (SQLITE_BUSY_SNAPSHOT, which no busy
+ * timeout retries); "begin immediate" takes the write lock first, waiting for it up to the busy
+ * timeout, so transactions queue instead of failing.
  */
 function withStatementCache(
   handle: SQLite.Database,
@@ -60,7 +66,8 @@ function withStatementCache(
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => handle.close(),
-    prepare(text) {
+    prepare(query) {
+      const text = query === "begin" ? "begin immediate" : query;
       let statement = statements.get(text);
       if (!statement) {
         statement = handle.prepare(text);

@@ -35,7 +35,7 @@ export interface QueuedMail {
 }
 
 export async function enqueueMail(
-  context: AppContext,
+  context: Pick<AppContext, "cipher" | "clock">,
   trx: Db,
   queued: QueuedMail,
 ): Promise<string> {

@@ -4,7 +4,7 @@ import type { Db } from "../db/database.js";
 import { enqueueMail } from "./outbox.js";
 
 export function urgentAlertMail(
-  context: AppContext,
+  context: Pick<AppContext, "config">,
   to: string,
   escalated: boolean,
 ) {
@@ -24,7 +24,7 @@ export function urgentAlertMail(
 
 /** Queues the notice to the client's therapist, in the transaction that raised the alert. */
 export async function notifyTherapistOfRisk(
-  context: AppContext,
+  context: Pick<AppContext, "config" | "cipher" | "clock">,
   trx: Db,
   organisationId: string,
   clientId: string,

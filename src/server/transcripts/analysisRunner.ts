@@ -3,7 +3,7 @@
 import { Worker } from "node:worker_threads";
 import type { AnalysisJob, AnalysisOutcome } from "./runAnalysis.js";
 import { runAnalysis } from "./runAnalysis.js";
-import { threadEntry } from "./threadEntry.js";
+import { threadEntry } from "../threads/threadEntry.js";
 import {
   bundledTranscriptModels,
   transcriptModelFile,
@@ -29,7 +29,7 @@ export class AnalysisRunner {
 
   private async thread(): Promise<Worker> {
     if (this.worker) return this.worker;
-    const worker = new Worker(threadEntry(), {
+    const worker = new Worker(threadEntry(import.meta.url, "./analysisThread"), {
       workerData: { modelFile: await transcriptModelFile() },
     });
     worker.unref();
