@@ -80,26 +80,33 @@ function withStatementCache(
   };
 }
 
-/** Each SQLite Kysely instance's statement cache, by the adapter its transactions share. */
-const sqliteByAdapter = new WeakMap<object, SqliteDatabase>();
+/** Each SQLite Kysely instance's connection and statement cache, by the adapter its
+ * transactions share. */
+const sqliteByAdapter = new WeakMap<
+  object,
+  { handle: SQLite.Database; statements: SqliteDatabase }
+>();
 
 /**
- * Runs an already compiled query straight on SQLite when `db` is a transaction, skipping
- * Kysely's executor (a chain of async layers per query, ~8% of the check-in submit path's CPU).
- * Safe only inside a transaction: Kysely holds SQLite's single connection for a transaction
- * until it ends, so nothing else can run on it meanwhile; outside one, a statement could land in
- * another caller's open transaction. The result has the shape Kysely's SQLite driver gives
- * (this database has no plugins that would transform it). Undefined where it does not apply.
+ * Runs an already compiled query straight on SQLite, skipping Kysely's executor (a chain of
+ * async layers per query, ~8% of the check-in submit path's CPU), where that is safe:
+ * - `db` is a transaction: Kysely holds SQLite's single connection for it until it ends, so
+ *   nothing else runs on the connection meanwhile;
+ * - `db` is not, and no transaction is open on the connection: the statement runs on its own
+ *   (autocommit), synchronously, so nothing can interleave with it. While another caller's
+ *   transaction is open it would land inside that transaction, so then Kysely runs it, after.
+ * The result has the shape Kysely's SQLite driver gives (this database has no plugins that would
+ * transform it). Undefined where it does not apply.
  */
-export function runInSqliteTransaction<R>(
+export function runOnSqlite<R>(
   db: Db,
   sql: string,
   parameters: readonly unknown[],
 ): QueryResult<R> | undefined {
-  if (!db.isTransaction) return undefined;
   const sqlite = sqliteByAdapter.get(db.getExecutor().adapter);
-  if (!sqlite) return undefined;
-  const statement = sqlite.prepare(sql);
+  if (!sqlite || (!db.isTransaction && sqlite.handle.inTransaction))
+    return undefined;
+  const statement = sqlite.statements.prepare(sql);
   if (statement.reader) return { rows: statement.all(parameters) as R[] };
   const { changes, lastInsertRowid } = statement.run(parameters);
   return {
@@ -126,7 +133,7 @@ export async function openDatabase(
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: statements }),
     });
-    sqliteByAdapter.set(db.getExecutor().adapter, statements);
+    sqliteByAdapter.set(db.getExecutor().adapter, { handle, statements });
     return { db, dialect: "sqlite", sqlite: handle };
   }
   const pool = new pg.Pool({

@@ -1,6 +1,6 @@
 // Prepared queries on both dialects: compiled once, they run with each call's values, inside
-// and outside a transaction (on SQLite, inside one they run on the connection directly), and
-// refuse an argument Kysely would not pass through as a parameter.
+// and outside a transaction (on SQLite directly on the connection, unless another caller's
+// transaction holds it), and refuse an argument Kysely would not pass through as a parameter.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DIALECTS,
@@ -99,6 +99,23 @@ describe.each(DIALECTS)("prepared queries on %s", (dialect) => {
       { name: "tx-a", holder: null },
       { name: "tx-b", holder: null },
     ]);
+  });
+
+  it("outside a transaction, never sees another caller's uncommitted writes", async () => {
+    let outside: ReturnType<typeof leasesLike> | undefined;
+    let released: ReturnType<typeof release> | undefined;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await insertLease(trx, { name: "dirty-a", holder: "one" });
+        // While this transaction is open: a read and a write that are not part of it.
+        outside = leasesLike(db, { pattern: "dirty-%", limit: 5 });
+        released = release(db, { name: "dirty-a" });
+        await Promise.resolve();
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect((await outside)?.rows).toEqual([]);
+    expect(Number((await released)?.numAffectedRows)).toBe(0);
   });
 
   it("refuses a list, and an argument that does not become a parameter", async () => {

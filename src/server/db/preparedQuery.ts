@@ -5,7 +5,7 @@
 // Arguments must be plain values that Kysely passes through as parameters (compared, inserted,
 // set, limits); a list (for `in`) or an argument the query does not use is refused.
 import type { Compilable, CompiledQuery, QueryResult } from "kysely";
-import { runInSqliteTransaction, type Db } from "./database.js";
+import { runOnSqlite, type Db } from "./database.js";
 
 /** Stands for an argument while the query is built; Kysely keeps it as a parameter value. */
 class Marker {
@@ -68,7 +68,7 @@ export function preparedQuery<A extends object, R>(
       "arg" in s ? (args as Record<string, unknown>)[s.arg] : s.value,
     );
     return (
-      runInSqliteTransaction<R>(db, template.compiled.sql, parameters) ??
+      runOnSqlite<R>(db, template.compiled.sql, parameters) ??
       (await db.executeQuery<R>({ ...template.compiled, parameters }))
     );
   };
