@@ -182,8 +182,10 @@ export async function benchCheckins(): Promise<BenchResult[]> {
   let floorCursor = 0;
   const floorNext = () => `/c/floor-${floorCursor++}`;
   try {
+    // Warm-up, Rapport's long enough that its writer thread has started and its code is compiled
+    // before anything is measured (starting it took CPU from the floor's first round).
     await drive(floor.url, floorNext, { duration: 1 });
-    await drive(rapportUrl, next, { duration: 1 });
+    await drive(rapportUrl, next, { duration: 4 });
     const rounds: { bare: Run; full: Run }[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       const bare = await drive(floor.url, floorNext, { duration: DURATION_S });

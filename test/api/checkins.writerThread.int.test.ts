@@ -187,4 +187,41 @@ describe("check-in submissions on SQLite's writer thread", () => {
     expect(threadOf(writer())).not.toBe(before);
     expect(await responsesOf(client)).toHaveLength(1);
   });
+
+  it("on close, finishes the writes under way, then ends its thread", async () => {
+    const { client, id } = await newCheckin();
+    const checkin = await checkinOf(client, id);
+    const thread = threadOf(writer());
+    const write = writer().write({
+      checkin,
+      submissionId: "at-close",
+      responses: [],
+      feedbackEnc: null,
+      risk: false,
+      at: new Date().toISOString(),
+    });
+    await writer().close();
+    await expect(write).resolves.toMatchObject({
+      outcome: { kind: "stored" },
+    });
+    expect(threadOf(writer())).toBeUndefined();
+    expect(thread?.threadId).toBe(-1); // a worker that has exited
+    expect((await checkinOf(client, id)).status).toBe("completed");
+  });
+});
+
+describe("RAPPORT_SUBMISSION_THREAD=false", () => {
+  it("keeps the submissions on the server's own connection", async () => {
+    const runtime = await testRuntime("sqlite", {
+      env: { RAPPORT_SUBMISSION_THREAD: "false" },
+    });
+    try {
+      expect(runtime.context.config.submissionThread).toBe(false);
+      expect(runtime.context.submissions).not.toBeInstanceOf(
+        ThreadSubmissionWriter,
+      );
+    } finally {
+      await runtime.dispose();
+    }
+  });
 });

@@ -48,7 +48,8 @@ port.on("message", (request: ThreadRequest) => {
       ),
     )
     .then(
-      (stored) => port.postMessage({ id: request.id, stored } satisfies ThreadReply),
+      (stored) =>
+        port.postMessage({ id: request.id, stored } satisfies ThreadReply),
       (error: unknown) => port.postMessage(errorReply(request.id, error)),
     );
 });

@@ -84,6 +84,8 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
     if (this.waiting.size > 0)
       await new Promise<void>((resolve) => (this.idle = resolve));
     this.worker = undefined;
+    // Held while it closes: unreferenced, the process could end before the thread's connection.
+    worker.ref();
     const exited = new Promise((resolve) => worker.once("exit", resolve));
     worker.postMessage({ close: true } satisfies ThreadRequest);
     await exited;

@@ -36,7 +36,8 @@ export function helmetHeaders(): Record<string, string> {
     recorder as unknown as ServerResponse,
     (error?: unknown) => (failure = error),
   );
-  if (failure) throw failure;
+  if (failure)
+    throw failure instanceof Error ? failure : new Error(String(failure));
   return headers;
 }
 

@@ -29,9 +29,12 @@ export class AnalysisRunner {
 
   private async thread(): Promise<Worker> {
     if (this.worker) return this.worker;
-    const worker = new Worker(threadEntry(import.meta.url, "./analysisThread"), {
-      workerData: { modelFile: await transcriptModelFile() },
-    });
+    const worker = new Worker(
+      threadEntry(import.meta.url, "./analysisThread"),
+      {
+        workerData: { modelFile: await transcriptModelFile() },
+      },
+    );
     worker.unref();
     worker.once("exit", () => {
       if (this.worker === worker) this.worker = undefined;
