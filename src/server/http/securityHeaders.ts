@@ -30,14 +30,19 @@ export function helmetHeaders(): Record<string, string> {
       delete headers[name.toLowerCase()];
     },
   };
-  let failure: unknown;
+  let failure: Error | undefined;
   middleware(
     {} as IncomingMessage,
     recorder as unknown as ServerResponse,
-    (error?: unknown) => (failure = error),
+    (error?: unknown) => {
+      if (error)
+        failure =
+          error instanceof Error
+            ? error
+            : new Error("helmet refused its options");
+    },
   );
-  if (failure)
-    throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure) throw failure;
   return headers;
 }
 
