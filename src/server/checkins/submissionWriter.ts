@@ -64,7 +64,7 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, Waiting>();
-  private idle: (() => void) | undefined;
+  private readonly idle: (() => void)[] = [];
 
   constructor(private readonly data: SubmissionThreadData) {}
 
@@ -82,7 +82,8 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
     const worker = this.worker;
     if (!worker) return;
     if (this.waiting.size > 0)
-      await new Promise<void>((resolve) => (this.idle = resolve));
+      await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.worker !== worker) return; // another close() ended it meanwhile
     this.worker = undefined;
     // Held while it closes: unreferenced, the process could end before the thread's connection.
     worker.ref();
@@ -134,7 +135,6 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
   private drained(worker: Worker): void {
     if (this.waiting.size > 0) return;
     worker.unref();
-    this.idle?.();
-    this.idle = undefined;
+    for (const resolve of this.idle.splice(0)) resolve();
   }
 }
