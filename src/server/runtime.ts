@@ -30,9 +30,9 @@ function submissionWriter(
   database: OpenedDatabase,
   cipher: ClientCipher,
 ): SubmissionWriter {
-  const file =
-    config.database.dialect === "sqlite" ? config.database.file : ":memory:";
-  if (config.submissionThread && file !== ":memory:")
+  const onFile =
+    config.database.dialect === "sqlite" && config.database.file !== ":memory:";
+  if (config.submissionThread && onFile)
     return new ThreadSubmissionWriter({ config, masterKey: cipher.master });
   return groupCommitWriter({ config, cipher }, database.db);
 }

@@ -19,8 +19,6 @@ import {
   type SubmitOutcome,
 } from "./storeSubmission.js";
 
-export type { SubmitOutcome } from "./storeSubmission.js";
-
 export interface Submission {
   submissionId: string;
   answers: CheckinAnswers;
