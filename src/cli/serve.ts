@@ -30,6 +30,7 @@ export function registerServe(program: Command): void {
           printDemoAccounts(await seedDemo(runtime.context));
         const app = await buildApp(runtime.context);
         runtime.context.log = app.log;
+        runtime.context.submissions.start();
         const scheduler = startScheduler(runtime.context, [
           evaluateSignalsJob,
           deliverOutboxJob,

@@ -77,8 +77,11 @@ describe("check-in submissions on SQLite's writer thread", () => {
     await runtime.dispose();
   });
 
-  it("is the writer on a SQLite file", () => {
+  it("is the writer on a SQLite file, its thread started before the first submission by start()", () => {
     expect(runtime.context.submissions).toBeInstanceOf(ThreadSubmissionWriter);
+    expect(threadOf(writer())).toBeUndefined();
+    writer().start();
+    expect(threadOf(writer())).toBeDefined();
   });
 
   it("writes beside the server's own connection without failing, in one intact audit chain", async () => {
