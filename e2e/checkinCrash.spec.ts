@@ -15,6 +15,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-crash-"));
 const PASSWORD = "crash-demo-password";
 const KEY = crypto.randomBytes(32).toString("base64");
 const CHECKINS = 80;
+const CLIENTS = 10;
 let server: ChildProcess | undefined;
 
 async function freePort(): Promise<number> {
@@ -143,17 +144,24 @@ it(
     const seeded = countCheckinResponses(); // the demo history holds check-in responses too
     const acknowledged = new Set<string>();
     let answered = 0;
-    const inFlight = links.map(async (l) => {
-      try {
-        const res = await submit(l.url, l.submissionId);
-        const text = await res.text();
-        answered += 1;
-        if (res.status === 200 && text.includes("Thank you"))
-          acknowledged.add(l.id);
-      } catch {
-        // the connection died with the server: not acknowledged
+    // Phones in a waiting room: CLIENTS at a time, each sending its next check-in when answered,
+    // so submissions are in flight whenever the kill comes. (All 80 sent at once were sometimes
+    // all answered, in a few large group commits, before the kill.)
+    let next = 0;
+    const phone = async () => {
+      for (let l = links[next++]; l; l = links[next++]) {
+        try {
+          const res = await submit(l.url, l.submissionId);
+          const text = await res.text();
+          answered += 1;
+          if (res.status === 200 && text.includes("Thank you"))
+            acknowledged.add(l.id);
+        } catch {
+          // the connection died with the server: not acknowledged
+        }
       }
-    });
+    };
+    const inFlight = Array.from({ length: CLIENTS }, phone);
     // Kill as soon as some answers have come back, while the rest are still in flight.
     while (answered < 5) await new Promise((r) => setTimeout(r, 2));
     server?.kill("SIGKILL");
