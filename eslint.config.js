@@ -15,6 +15,12 @@ const outward = (layers) =>
     message: `This layer may not import from src/${layer}.`,
   }));
 
+const MACHINE_CLOCK =
+  "Read the time through the context's clock (src/server/clock.ts); pass it to SQL as a value.";
+// SQL that reads the database server's clock (PostgreSQL and SQLite).
+const SQL_CLOCK =
+  "/\\bnow\\s*\\(|current_(timestamp|date|time)|localtime|clock_timestamp|statement_timestamp|transaction_timestamp|'now'/i";
+
 export default tseslint.config(
   {
     ignores: [
@@ -74,6 +80,28 @@ export default tseslint.config(
         { patterns: outward(["server", "cli"]) },
       ],
       "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
+    // One clock (clock.ts): time is read through the context's clock or a clock passed in, and
+    // the database's clock never decides anything (SQL gets the application's time as a value).
+    files: ["src/core/**/*.ts", "src/server/**/*.ts", "src/cli/**/*.ts"],
+    ignores: ["src/server/clock.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          "CallExpression[callee.name='Date']",
+          "NewExpression[callee.name='Date'][arguments.length=0]",
+        ].map((selector) => ({ selector, message: MACHINE_CLOCK })),
+        ...["TemplateElement[value.raw=%s]", "Literal[value=%s]"].map(
+          (pattern) => ({
+            selector: pattern.replace("%s", SQL_CLOCK),
+            message: MACHINE_CLOCK,
+          }),
+        ),
+      ],
     },
   },
   {

@@ -15,7 +15,8 @@ import {
   mintLink,
 } from "../../src/server/checkins/checkinLinks.js";
 import type { AppContext } from "../../src/server/context.js";
-import { inTransaction, newId } from "../../src/server/context.js";
+import { inTransaction } from "../../src/server/context.js";
+import { newId } from "../../src/server/ids.js";
 import { openSqlite } from "../../src/server/db/database.js";
 import { listenOnLoopback, startDemoRuntime } from "./demoServer.js";
 import { DURATION_S } from "./load.js";
@@ -47,7 +48,7 @@ async function openCheckins(context: AppContext): Promise<string[]> {
   const at = context.clock().toISOString();
   for (let c = 0; c < CLIENTS; c++)
     await inTransaction(context.db, async (trx) => {
-      const clientId = newId();
+      const clientId = newId(at);
       await context.cipher.createKey(trx, org.id, clientId, at);
       await trx
         .insertInto("clients")
@@ -70,7 +71,7 @@ async function openCheckins(context: AppContext): Promise<string[]> {
       await trx
         .insertInto("consents")
         .values({
-          id: newId(),
+          id: newId(at),
           organisation_id: org.id,
           client_id: clientId,
           kind: "routine-measurement",
@@ -153,11 +154,12 @@ async function floorServer(
     (_req, body, done) => done(null, body),
   );
   app.post("/c/:token", (request) => {
+    const now = new Date();
     insert.run(
-      newId(),
+      newId(now),
       (request.params as { token: string }).token,
       request.body,
-      new Date().toISOString(),
+      now.toISOString(),
     );
     return "ok";
   });

@@ -1,6 +1,7 @@
 // rapport create-admin: create an organisation's first administrator.
 import type { Command } from "commander";
-import { isoNow, newId } from "../server/context.js";
+import { isoNow } from "../server/context.js";
+import { newId } from "../server/ids.js";
 import { createMember } from "../server/members/members.service.js";
 import {
   findOrganisationByName,
@@ -45,7 +46,7 @@ export function registerCreateAdmin(program: Command): void {
             );
             if (!organisation) {
               organisation = {
-                id: newId(),
+                id: newId(context.clock()),
                 name: options.organisation,
                 settings: "{}",
                 created_at: isoNow(context),

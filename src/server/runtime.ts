@@ -1,5 +1,6 @@
 // Startup and shutdown of the whole server process; they mirror each other.
 import { AuditBatcher } from "./audit/auditBatcher.js";
+import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { createMailer } from "./mail/mailer.js";
 import type { AppContext } from "./context.js";
@@ -40,7 +41,7 @@ function submissionWriter(
 /** Opens the database, applies migrations and loads the master key. */
 export async function startRuntime(
   config: Config,
-  options: OpenOptions & { clock?: () => Date } = {},
+  options: OpenOptions & { clock?: Clock } = {},
 ): Promise<Runtime> {
   const database = await openDatabase(config.database, options);
   try {
@@ -55,7 +56,7 @@ export async function startRuntime(
       auditReads: new AuditBatcher(database.db),
       submissions: submissionWriter(config, database, cipher),
       mailer: createMailer(config),
-      clock: options.clock ?? (() => new Date()),
+      clock: options.clock ?? systemClock,
     };
     return {
       context,

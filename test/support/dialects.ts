@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import SQLite from "better-sqlite3";
 import pg from "pg";
 import { inject } from "vitest";
 import { loadConfig, type Config } from "../../src/server/config.js";
@@ -24,7 +25,12 @@ export const TEST_KEY = crypto.randomBytes(32).toString("base64");
 
 export async function testRuntime(
   dialect: Dialect,
-  options: { clock?: () => Date; env?: Record<string, string> } = {},
+  options: {
+    clock?: () => Date;
+    env?: Record<string, string>;
+    /** SQL that fills the new database before the runtime migrates it (e.g. a schema fixture). */
+    load?: Record<Dialect, string>;
+  } = {},
 ): Promise<TestRuntime> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-test-"));
   const env: Record<string, string> = {
@@ -42,8 +48,16 @@ export async function testRuntime(
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
+    if (options.load) {
+      await admin.query(`set search_path to ${schema}`);
+      await admin.query(options.load.postgres);
+    }
     await admin.end();
     env.RAPPORT_DATABASE_URL = pgUrl;
+  } else if (options.load) {
+    const file = new SQLite(path.join(dir, "rapport.db"));
+    file.exec(options.load.sqlite);
+    file.close();
   }
   const config: Config = loadConfig(env);
   const runtime = await startRuntime(config, {

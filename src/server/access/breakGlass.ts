@@ -3,7 +3,8 @@
 import type { Actor } from "../auth/actor.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { AppContext } from "../context.js";
-import { inTransaction, isoNow, newId } from "../context.js";
+import { inTransaction, isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import { AppError, notFound } from "../errors.js";
 
@@ -49,7 +50,7 @@ export async function breakGlass(
     await trx
       .insertInto("break_glass")
       .values({
-        id: newId(),
+        id: newId(at),
         organisation_id: actor.organisationId,
         member_id: actor.memberId,
         client_id: clientId,

@@ -1,5 +1,6 @@
 // Who may see which client. A client the actor may not see is "not found" (no existence leak).
 import type { Actor } from "../auth/actor.js";
+import type { AppContext } from "../context.js";
 import type { Db } from "../db/database.js";
 import type { ClientTable } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
@@ -9,19 +10,19 @@ export type AccessMode = "read" | "write";
 
 /** Loads a client the actor may access in the given mode, or throws. */
 export async function loadClientFor(
-  db: Db,
+  context: Pick<AppContext, "db" | "clock">,
   actor: Actor,
   clientId: string,
   mode: AccessMode,
 ): Promise<ClientTable> {
-  const client = await db
+  const client = await context.db
     .selectFrom("clients")
     .selectAll()
     .where("organisation_id", "=", actor.organisationId)
     .where("id", "=", clientId)
     .executeTakeFirst();
   if (!client) throw notFound("client");
-  const access = await accessTo(db, actor, client);
+  const access = await accessTo(context.db, actor, client, context.clock());
   if (access === "none") throw notFound("client");
   if (mode === "write" && access !== "write")
     throw new AppError("forbidden", "read-only access to this client");
@@ -32,6 +33,7 @@ async function accessTo(
   db: Db,
   actor: Actor,
   client: ClientTable,
+  now: Date,
 ): Promise<"none" | "read" | "write"> {
   switch (actor.role) {
     case "therapist": {
@@ -57,12 +59,7 @@ async function accessTo(
     }
     case "admin":
       // Administrators reach client data only through audited, time-limited break-glass.
-      return (await hasBreakGlass(
-        db,
-        actor,
-        client.id,
-        new Date().toISOString(),
-      ))
+      return (await hasBreakGlass(db, actor, client.id, now.toISOString()))
         ? "read"
         : "none";
   }

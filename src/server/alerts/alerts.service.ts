@@ -79,7 +79,7 @@ export async function listAlerts(
   const filter = query.clientId
     ? {
         clientIds: [
-          (await loadClientFor(context.db, actor, query.clientId, "read")).id,
+          (await loadClientFor(context, actor, query.clientId, "read")).id,
         ],
       }
     : await visibleScope(context.db, actor).then((s) => ({
@@ -114,7 +114,7 @@ async function transition(
 ): Promise<AlertView> {
   const alert = await findAlert(context.db, actor.organisationId, id);
   if (!alert) throw notFound("alert");
-  await loadClientFor(context.db, actor, alert.client_id, "write");
+  await loadClientFor(context, actor, alert.client_id, "write");
   if (alert.status === "resolved")
     throw new AppError("conflict", "the alert is already resolved");
   if (to === "acknowledged" && alert.status !== "open")
@@ -179,7 +179,7 @@ export async function clientSignalsFor(
   actor: Actor,
   clientId: string,
 ): Promise<Signal[]> {
-  await loadClientFor(context.db, actor, clientId, "read");
+  await loadClientFor(context, actor, clientId, "read");
   await audit(context, actor, clientId, "signal.read");
   return clientSignals(context, actor.organisationId, clientId);
 }

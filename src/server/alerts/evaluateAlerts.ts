@@ -14,7 +14,7 @@ import type {
 } from "../../core/signals/types.js";
 import type { RiskHit } from "../../core/instruments/interpret.js";
 import type { AppContext } from "../context.js";
-import { newId } from "../context.js";
+import { newId } from "../ids.js";
 import type { AlertTable } from "../db/alertsSchema.js";
 import type { CommitBatch } from "../db/commitBatch.js";
 import type { Db } from "../db/database.js";
@@ -309,7 +309,7 @@ export async function evaluateClientAlerts(
     // A resolved cause comes back only when the evidence is newer than the resolution.
     const resolvedAt = resolved.get(signal.causeKey);
     if (resolvedAt && signal.at <= resolvedAt) continue;
-    const id = newId();
+    const id = newId(now);
     await insertAlert(trx, {
       id,
       organisation_id: organisationId,

@@ -4,7 +4,8 @@
 import { PostgresAdapter, sql } from "kysely";
 import type { CommitBatch } from "../db/commitBatch.js";
 import type { Db } from "../db/database.js";
-import { inTransaction, newId } from "../context.js";
+import { inTransaction } from "../context.js";
+import { newId } from "../ids.js";
 import {
   GENESIS_HASH,
   entryHash,
@@ -54,7 +55,7 @@ export async function appendAudit(
         hash: GENESIS_HASH,
       };
       const fields = {
-        id: newId(),
+        id: newId(entry.at),
         organisation_id: entry.organisationId,
         seq: head.seq + 1,
         at: entry.at,

@@ -1,6 +1,7 @@
 // Creating and revoking API tokens (used by `rapport token`).
 import type { AppContext } from "../context.js";
-import { isoNow, newId } from "../context.js";
+import { isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import { AppError } from "../errors.js";
 import { findMemberByEmail } from "../members/members.repository.js";
 import { TOKEN_SCOPES, type TokenScope } from "./actor.js";
@@ -33,7 +34,7 @@ export async function createApiToken(
   if (!Number.isInteger(days) || days < 1 || days > 366)
     throw new AppError("validation", "expiry must be 1 to 366 days");
   const token = TOKEN_PREFIX + newToken();
-  const id = newId();
+  const id = newId(context.clock());
   const expiresAt = new Date(
     context.clock().getTime() + days * 86_400_000,
   ).toISOString();

@@ -2,7 +2,8 @@
 // QR code, email, reminder); all open the same check-in until it is submitted or expires.
 import QRCode from "qrcode";
 import type { AppContext } from "../context.js";
-import { isoNow, newId } from "../context.js";
+import { isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import type { CheckinTable } from "../db/checkinsSchema.js";
 import { AppError } from "../errors.js";
@@ -31,7 +32,7 @@ export async function insertNewCheckin(
     await resolvePack(trx, input.organisationId, id);
   const now = context.clock();
   const row: CheckinTable = {
-    id: newId(),
+    id: newId(now),
     organisation_id: input.organisationId,
     client_id: input.clientId,
     session_id: input.sessionId,

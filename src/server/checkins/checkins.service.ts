@@ -52,7 +52,7 @@ export async function createCheckin(
   input: { clientId: string; sessionId?: string; instruments: string[] },
 ): Promise<CheckinLink> {
   const org = actor.organisationId;
-  await loadClientFor(context.db, actor, input.clientId, "write");
+  await loadClientFor(context, actor, input.clientId, "write");
   return inTransaction(context.db, async (trx) => {
     await requireConsent(trx, org, input.clientId, "routine-measurement");
     if (
@@ -86,7 +86,7 @@ async function loadCheckinFor(
 ): Promise<CheckinTable> {
   const checkin = await findCheckin(context.db, actor.organisationId, id);
   if (!checkin) throw notFound("check-in");
-  await loadClientFor(context.db, actor, checkin.client_id, access);
+  await loadClientFor(context, actor, checkin.client_id, access);
   return checkin;
 }
 
@@ -207,7 +207,7 @@ export async function listCheckins(
   clientId: string,
 ): Promise<CheckinView[]> {
   const org = actor.organisationId;
-  await loadClientFor(context.db, actor, clientId, "read");
+  await loadClientFor(context, actor, clientId, "read");
   const rows = await listClientCheckins(context.db, org, clientId);
   const submissions = new Map(
     (

@@ -5,7 +5,8 @@
 import type { Pack } from "../../core/instruments/packSchema.js";
 import { score } from "../../core/instruments/score.js";
 import type { AppContext } from "../context.js";
-import { isoNow, newId } from "../context.js";
+import { isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import type { CheckinTable } from "../db/checkinsSchema.js";
 import type { CheckinAnswers } from "./openCheckin.js";
@@ -39,7 +40,7 @@ export async function raiseDraftRiskAlerts(
         .where("cause_key", "=", cause)
         .executeTakeFirst();
       if (seen) continue;
-      const id = newId();
+      const id = newId(now);
       await trx
         .insertInto("alerts")
         .values({

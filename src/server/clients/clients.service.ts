@@ -4,7 +4,8 @@ import type { Actor } from "../auth/actor.js";
 import { loadClientFor, visibleScope } from "../access/clientAccess.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { AppContext } from "../context.js";
-import { inTransaction, isoNow, newId } from "../context.js";
+import { inTransaction, isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { ClientStatus, ClientTable } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { requireTherapist } from "../members/members.service.js";
@@ -85,8 +86,8 @@ export async function createClient(
       "therapists create clients on their own caseload",
     );
   await requireTherapist(context.db, actor.organisationId, therapistId);
-  const id = newId();
   const at = isoNow(context);
+  const id = newId(at);
   const row = await inTransaction(context.db, async (trx) => {
     await context.cipher.createKey(trx, actor.organisationId, id, at);
     const values: ClientTable = {
@@ -123,7 +124,7 @@ export async function getClient(
   actor: Actor,
   id: string,
 ): Promise<ClientView> {
-  const row = await loadClientFor(context.db, actor, id, "read");
+  const row = await loadClientFor(context, actor, id, "read");
   await audit(context, actor, id, "client.read");
   return view(context, row);
 }
@@ -171,7 +172,7 @@ export async function changeClient(
   id: string,
   patch: { name?: string; status?: ClientStatus },
 ): Promise<ClientView> {
-  const row = await loadClientFor(context.db, actor, id, "write");
+  const row = await loadClientFor(context, actor, id, "write");
   const at = isoNow(context);
   const set: Partial<ClientTable> = { updated_at: at };
   if (patch.name !== undefined) {
@@ -204,7 +205,7 @@ export async function transferClient(
   id: string,
   therapistId: string,
 ): Promise<ClientView> {
-  const row = await loadClientFor(context.db, actor, id, "write");
+  const row = await loadClientFor(context, actor, id, "write");
   await requireTherapist(context.db, actor.organisationId, therapistId);
   const at = isoNow(context);
   await inTransaction(context.db, async (trx) => {
@@ -232,7 +233,7 @@ export async function shareClient(
   memberId: string,
   share: boolean,
 ): Promise<ClientView> {
-  const row = await loadClientFor(context.db, actor, id, "write");
+  const row = await loadClientFor(context, actor, id, "write");
   const at = isoNow(context);
   if (share) await requireTherapist(context.db, actor.organisationId, memberId);
   await inTransaction(context.db, async (trx) => {

@@ -4,7 +4,8 @@ import { loadClientFor } from "../access/clientAccess.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { audit } from "../clients/clients.service.js";
 import type { AppContext } from "../context.js";
-import { inTransaction, isoNow, newId } from "../context.js";
+import { inTransaction, isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import { preparedQuery } from "../db/preparedQuery.js";
 import type { ConsentKind } from "../db/schema.js";
@@ -103,7 +104,7 @@ export async function listConsents(
   actor: Actor,
   clientId: string,
 ): Promise<ConsentView[]> {
-  await loadClientFor(context.db, actor, clientId, "read");
+  await loadClientFor(context, actor, clientId, "read");
   await audit(context, actor, clientId, "consent.read");
   return consentState(context.db, actor.organisationId, clientId);
 }
@@ -115,13 +116,13 @@ export async function recordConsent(
   kind: ConsentKind,
   granted: boolean,
 ): Promise<ConsentView[]> {
-  await loadClientFor(context.db, actor, clientId, "write");
+  await loadClientFor(context, actor, clientId, "write");
   const at = isoNow(context);
   await inTransaction(context.db, async (trx) => {
     await trx
       .insertInto("consents")
       .values({
-        id: newId(),
+        id: newId(at),
         organisation_id: actor.organisationId,
         client_id: clientId,
         kind,

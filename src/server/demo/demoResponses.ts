@@ -9,7 +9,7 @@ import type { FixtureClient } from "../../core/fixtures/demoCaseload.js";
 import { bundledPack } from "../../core/instruments/bundled.js";
 import { score } from "../../core/instruments/score.js";
 import type { AppContext } from "../context.js";
-import { newId } from "../context.js";
+import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import type {
   ConsentTable,
@@ -35,7 +35,7 @@ function seedOf(text: string): number {
 export function demoConsents(ids: DemoClientIds, at: string): ConsentTable[] {
   return (["routine-measurement", "aggregate-statistics"] as const).map(
     (kind) => ({
-      id: newId(),
+      id: newId(at),
       organisation_id: ids.organisationId,
       client_id: ids.clientId,
       kind,
@@ -65,7 +65,7 @@ export async function demoResponses(
     const pack = bundledPack(instrumentId);
     if (!pack) throw new Error(`bundled pack ${instrumentId} is missing`);
     rows.push({
-      id: newId(),
+      id: newId(submittedAt),
       organisation_id: ids.organisationId,
       client_id: ids.clientId,
       episode_id: session.episode_id,

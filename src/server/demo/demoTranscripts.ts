@@ -2,7 +2,8 @@
 // are loaded), on the latest attended session of two of therapist1's featured clients.
 import { DEMO_TRANSCRIPTS } from "../../core/fixtures/demoTranscripts.js";
 import type { AppContext } from "../context.js";
-import { isoNow, newId } from "../context.js";
+import { isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import { runAnalysis } from "../transcripts/runAnalysis.js";
 import { sealAnalysis } from "../transcripts/storedAnalysis.js";
@@ -42,7 +43,7 @@ export async function seedDemoTranscripts(
     await trx
       .insertInto("consents")
       .values({
-        id: newId(),
+        id: newId(at),
         organisation_id: organisationId,
         client_id: client.id,
         kind: "transcript-analysis",
@@ -52,7 +53,7 @@ export async function seedDemoTranscripts(
       })
       .execute();
     await insertTranscript(trx, {
-      id: newId(),
+      id: newId(at),
       organisation_id: organisationId,
       client_id: client.id,
       session_id: session.id,

@@ -9,7 +9,8 @@ import { demoCheckin } from "../checkins/demoCheckin.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { hashPassword } from "../auth/password.js";
 import type { AppContext } from "../context.js";
-import { inTransaction, isoNow, newId } from "../context.js";
+import { inTransaction, isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import type { MemberTable, Role, SessionTable } from "../db/schema.js";
 import {
@@ -45,8 +46,8 @@ export async function seedClient(
   therapistId: string,
   fixture: FixtureClient,
 ): Promise<string> {
-  const id = newId();
   const first = fixture.sessions[0]?.startsAt ?? isoNow(context);
+  const id = newId(first);
   await context.cipher.createKey(trx, organisationId, id, first);
   await trx
     .insertInto("clients")
@@ -66,7 +67,7 @@ export async function seedClient(
       updated_at: first,
     })
     .execute();
-  const episodeId = newId();
+  const episodeId = newId(first);
   await trx
     .insertInto("episodes")
     .values({
@@ -79,7 +80,7 @@ export async function seedClient(
     })
     .execute();
   const sessions: SessionTable[] = fixture.sessions.map((s) => ({
-    id: newId(),
+    id: newId(first),
     organisation_id: organisationId,
     client_id: id,
     episode_id: episodeId,
@@ -100,7 +101,7 @@ export async function seedClient(
     await trx
       .insertInto("goals")
       .values({
-        id: newId(),
+        id: newId(first),
         organisation_id: organisationId,
         client_id: id,
         text_enc: await context.cipher.encrypt(trx, organisationId, id, goal),
@@ -133,7 +134,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
       role: Role,
     ): Promise<MemberTable> => {
       const row: MemberTable = {
-        id: newId(),
+        id: newId(now),
         organisation_id: organisationId,
         email,
         name,
@@ -150,7 +151,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
       return row;
     };
     const demo = {
-      id: newId(),
+      id: newId(now),
       name: "Demo Clinic",
       settings: "{}",
       created_at: now,
@@ -187,7 +188,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
     await replaceSupervisees(trx, demo.id, supervisor.id, [t1.id, t2.id]);
 
     const second = {
-      id: newId(),
+      id: newId(now),
       name: "Second Clinic",
       settings: "{}",
       created_at: now,

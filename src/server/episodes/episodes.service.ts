@@ -4,7 +4,8 @@ import { loadClientFor } from "../access/clientAccess.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { audit } from "../clients/clients.service.js";
 import type { AppContext } from "../context.js";
-import { inTransaction, isoNow, newId } from "../context.js";
+import { inTransaction, isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { EpisodeTable } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
 import {
@@ -29,7 +30,7 @@ export async function listEpisodes(
   actor: Actor,
   clientId: string,
 ) {
-  await loadClientFor(context.db, actor, clientId, "read");
+  await loadClientFor(context, actor, clientId, "read");
   await audit(context, actor, clientId, "episode.list");
   return (
     await listEpisodeRows(context.db, actor.organisationId, clientId)
@@ -42,10 +43,10 @@ export async function openEpisode(
   clientId: string,
   openedAt?: string,
 ) {
-  await loadClientFor(context.db, actor, clientId, "write");
+  await loadClientFor(context, actor, clientId, "write");
   const at = isoNow(context);
   const row: EpisodeTable = {
-    id: newId(),
+    id: newId(at),
     organisation_id: actor.organisationId,
     client_id: clientId,
     opened_at: openedAt ?? at,
@@ -86,7 +87,7 @@ export async function dischargeEpisode(
   episodeId: string,
   input: { reason?: string; dischargedAt?: string },
 ) {
-  await loadClientFor(context.db, actor, clientId, "write");
+  await loadClientFor(context, actor, clientId, "write");
   const episode = await findEpisode(
     context.db,
     actor.organisationId,

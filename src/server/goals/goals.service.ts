@@ -4,7 +4,8 @@ import { loadClientFor } from "../access/clientAccess.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import { audit } from "../clients/clients.service.js";
 import type { AppContext } from "../context.js";
-import { inTransaction, isoNow, newId } from "../context.js";
+import { inTransaction, isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { GoalStatus, GoalTable } from "../db/schema.js";
 import { notFound } from "../errors.js";
 
@@ -29,7 +30,7 @@ export async function listGoals(
   actor: Actor,
   clientId: string,
 ) {
-  await loadClientFor(context.db, actor, clientId, "read");
+  await loadClientFor(context, actor, clientId, "read");
   const rows = await context.db
     .selectFrom("goals")
     .selectAll()
@@ -47,10 +48,10 @@ export async function createGoal(
   clientId: string,
   text: string,
 ) {
-  await loadClientFor(context.db, actor, clientId, "write");
+  await loadClientFor(context, actor, clientId, "write");
   const at = isoNow(context);
   const row: GoalTable = {
-    id: newId(),
+    id: newId(at),
     organisation_id: actor.organisationId,
     client_id: clientId,
     text_enc: await context.cipher.encrypt(
@@ -84,7 +85,7 @@ export async function changeGoal(
   goalId: string,
   patch: { text?: string; status?: GoalStatus },
 ) {
-  await loadClientFor(context.db, actor, clientId, "write");
+  await loadClientFor(context, actor, clientId, "write");
   const goal = await context.db
     .selectFrom("goals")
     .selectAll()

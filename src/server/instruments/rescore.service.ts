@@ -3,7 +3,8 @@
 import { score } from "../../core/instruments/score.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { AppContext } from "../context.js";
-import { isoNow, newId } from "../context.js";
+import { isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type {
   ResponseScoringTable,
   ResponseTable,
@@ -31,7 +32,7 @@ function history(
   by: string | null,
 ): ResponseScoringTable {
   return {
-    id: newId(),
+    id: newId(at),
     organisation_id: row.organisation_id,
     client_id: row.client_id,
     response_id: row.id,

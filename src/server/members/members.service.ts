@@ -4,7 +4,8 @@ import { hashPassword } from "../auth/password.js";
 import { deleteMemberSessions } from "../auth/sessions.repository.js";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { AppContext } from "../context.js";
-import { inTransaction, isoNow, newId } from "../context.js";
+import { inTransaction, isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import type { MemberTable, Role } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
@@ -65,7 +66,7 @@ export async function createMember(
   if (await findMemberByEmail(context.db, email))
     throw new AppError("conflict", "a member with this email already exists");
   const row: MemberTable = {
-    id: newId(),
+    id: newId(context.clock()),
     organisation_id: organisationId,
     email,
     name: input.name,

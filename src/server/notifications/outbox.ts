@@ -3,7 +3,8 @@
 // is retried with exponential backoff. Payloads about a client are encrypted under their key
 // and emptied once sent (they may hold a check-in link).
 import type { AppContext } from "../context.js";
-import { isoNow, newId } from "../context.js";
+import { isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import type { OutboxTable } from "../db/checkinsSchema.js";
 import type { Mail } from "../mail/mailer.js";
@@ -48,8 +49,8 @@ export async function enqueueMail(
         json,
       )
     : json;
-  const id = newId();
   const now = isoNow(context);
+  const id = newId(now);
   await insertOutbox(trx, {
     id,
     organisation_id: queued.organisationId,

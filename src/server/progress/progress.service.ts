@@ -38,7 +38,7 @@ export async function getProgressSettings(
   actor: Actor,
   clientId: string,
 ): Promise<ProgressSettings> {
-  await loadClientFor(context.db, actor, clientId, "read");
+  await loadClientFor(context, actor, clientId, "read");
   await audit(context, actor, clientId, "progress-view.read");
   return view(
     await findProgressView(context.db, actor.organisationId, clientId),
@@ -53,7 +53,7 @@ async function change(
   patch: (row: ProgressViewTable) => ProgressViewTable,
 ): Promise<ProgressViewTable> {
   const org = actor.organisationId;
-  await loadClientFor(context.db, actor, clientId, "write");
+  await loadClientFor(context, actor, clientId, "write");
   return inTransaction(context.db, async (trx) => {
     const at = isoNow(context);
     const current = (await findProgressView(trx, org, clientId)) ?? {

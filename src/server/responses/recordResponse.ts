@@ -10,7 +10,8 @@ import {
 } from "../audit/audit.repository.js";
 import { requireConsent } from "../consents/consents.service.js";
 import type { AppContext } from "../context.js";
-import { isoNow, newId } from "../context.js";
+import { isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import type { ResponseSource, ResponseTable } from "../db/schema.js";
 import {
@@ -146,7 +147,7 @@ export async function prepareResponse(
   );
   const at = isoNow(context);
   const row = {
-    id: newId(),
+    id: newId(at),
     organisation_id: org,
     client_id: input.clientId,
     session_id: input.sessionId ?? null,

@@ -50,7 +50,7 @@ export async function listResponses(
   clientId: string,
   filter: ResponseFilter,
 ): Promise<ResponseView[]> {
-  await loadClientFor(context.db, actor, clientId, "read");
+  await loadClientFor(context, actor, clientId, "read");
   const items = await clientResponses(
     context,
     actor.organisationId,
@@ -74,7 +74,7 @@ export async function submitResponse(
     submittedAt?: string;
   },
 ): Promise<ResponseView> {
-  await loadClientFor(context.db, actor, clientId, "write");
+  await loadClientFor(context, actor, clientId, "write");
   return inTransaction(context.db, (trx) =>
     recordResponse(context, trx, {
       ...body,

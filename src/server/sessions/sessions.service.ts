@@ -6,7 +6,8 @@ import { appendAudit } from "../audit/audit.repository.js";
 import { audit } from "../clients/clients.service.js";
 import { applyCheckinSchedule } from "../checkins/schedule.js";
 import type { AppContext } from "../context.js";
-import { inTransaction, isoNow, newId } from "../context.js";
+import { inTransaction, isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { SessionStatus, SessionTable } from "../db/schema.js";
 import { notFound } from "../errors.js";
 import { findEpisode } from "../episodes/episodes.repository.js";
@@ -35,7 +36,7 @@ export async function listSessions(
   clientId: string,
   page: { limit: number; cursor?: string },
 ) {
-  await loadClientFor(context.db, actor, clientId, "read");
+  await loadClientFor(context, actor, clientId, "read");
   const rows = await listSessionRows(
     context.db,
     actor.organisationId,
@@ -61,7 +62,7 @@ export async function createSession(
     episodeId?: string;
   },
 ) {
-  const client = await loadClientFor(context.db, actor, clientId, "write");
+  const client = await loadClientFor(context, actor, clientId, "write");
   const therapistId = input.therapistId ?? client.therapist_id;
   await requireTherapist(context.db, actor.organisationId, therapistId);
   if (
@@ -76,7 +77,7 @@ export async function createSession(
     throw notFound("episode");
   const at = isoNow(context);
   const row: SessionTable = {
-    id: newId(),
+    id: newId(at),
     organisation_id: actor.organisationId,
     client_id: clientId,
     episode_id: input.episodeId ?? null,
@@ -109,7 +110,7 @@ export async function changeSession(
   sessionId: string,
   patch: { startsAt?: string; status?: SessionStatus },
 ) {
-  await loadClientFor(context.db, actor, clientId, "write");
+  await loadClientFor(context, actor, clientId, "write");
   const session = await findSession(
     context.db,
     actor.organisationId,

@@ -51,7 +51,7 @@ export async function exportClient(
   actor: Actor,
   clientId: string,
 ): Promise<ClientExport> {
-  const client = await loadClientFor(context.db, actor, clientId, "read");
+  const client = await loadClientFor(context, actor, clientId, "read");
   const org = actor.organisationId;
   const db = context.db;
   const decrypt = (value: string) =>

@@ -34,7 +34,7 @@ export async function clientTrajectory(
   clientId: string,
   instrumentId: string,
 ): Promise<TrajectoryView> {
-  await loadClientFor(context.db, actor, clientId, "read");
+  await loadClientFor(context, actor, clientId, "read");
   const inUse = (await modelsInUse(context.db, actor.organisationId)).get(
     instrumentId,
   );

@@ -7,7 +7,8 @@ import { appendAudit } from "../audit/audit.repository.js";
 import { audit } from "../clients/clients.service.js";
 import { requireConsent } from "../consents/consents.service.js";
 import type { AppContext } from "../context.js";
-import { inTransaction, isoNow, newId } from "../context.js";
+import { inTransaction, isoNow } from "../context.js";
+import { newId } from "../ids.js";
 import type { TranscriptTable } from "../db/transcriptsSchema.js";
 import { AppError, notFound } from "../errors.js";
 import { findSession } from "../sessions/sessions.repository.js";
@@ -29,7 +30,7 @@ export async function checkUpload(
   clientId: string,
   sessionId: string,
 ): Promise<void> {
-  await loadClientFor(context.db, actor, clientId, "write");
+  await loadClientFor(context, actor, clientId, "write");
   if (
     !(await findSession(context.db, actor.organisationId, clientId, sessionId))
   )
@@ -71,7 +72,7 @@ export async function uploadTranscript(
     );
   const at = isoNow(context);
   const row: TranscriptTable = {
-    id: newId(),
+    id: newId(at),
     organisation_id: actor.organisationId,
     client_id: ids.clientId,
     session_id: ids.sessionId,
@@ -109,7 +110,7 @@ export async function listTranscripts(
   actor: Actor,
   clientId: string,
 ): Promise<TranscriptSummary[]> {
-  await loadClientFor(context.db, actor, clientId, "read");
+  await loadClientFor(context, actor, clientId, "read");
   const rows = await listTranscriptRows(
     context.db,
     actor.organisationId,
@@ -129,7 +130,7 @@ async function loadTranscriptFor(
   const row = await findTranscript(context.db, actor.organisationId, id);
   if (!row) throw notFound("transcript");
   try {
-    await loadClientFor(context.db, actor, row.client_id, mode);
+    await loadClientFor(context, actor, row.client_id, mode);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found")
       throw notFound("transcript");

@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Pack } from "../../../core/instruments/packSchema.js";
 import type { AppContext } from "../../context.js";
-import { newId } from "../../context.js";
+import { newId } from "../../ids.js";
 import type { CheckinTable } from "../../db/checkinsSchema.js";
 import { progressFor } from "../../progress/progress.service.js";
 import {
@@ -161,7 +161,7 @@ async function submit(
   }
   try {
     const outcome = await submitCheckin(context, checkin, packs, {
-      submissionId: form.submissionId || newId(),
+      submissionId: form.submissionId || newId(context.clock()),
       answers: form.answers,
       feedback: form.feedback,
     });
