@@ -186,11 +186,14 @@ describe("CheckinSection", () => {
       screen.getByRole("button", { name: "Create check-in link" }),
     );
     await screen.findByText(/The client has completed this check-in/);
-    expect(looks).toBe(3);
+    // A look may already have been under way when React rendered the completion (on a loaded
+    // machine the 5 ms wait can run out first), but none starts after it.
+    const looksWhenCompleted = looks;
+    expect(looksWhenCompleted).toBeGreaterThanOrEqual(3);
     expect(onCompleted).toHaveBeenCalledTimes(1);
     // Completed: no more looks, and the page is told only once.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(looks).toBe(3);
+    expect(looks).toBe(looksWhenCompleted);
     expect(onCompleted).toHaveBeenCalledTimes(1);
   });
 });
