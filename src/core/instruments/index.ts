@@ -9,7 +9,7 @@ export type {
 export { validatePack, type PackValidation } from "./validatePack.js";
 export { compareVersions } from "./compareVersions.js";
 export { loadPacks, type LoadedPacks } from "./loadPacks.js";
-export { bundledPack, bundledPacks } from "./bundled.js";
+export { bundledPack, bundledPacks, bundledPackVersions } from "./bundled.js";
 export { score, type ScoreResult } from "./score.js";
 export type {
   RawAnswers,
