@@ -3,6 +3,7 @@
 // against the schedule and trajectory bands within the instrument's range.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
+import { evaluateSignalsJob } from "../../src/server/alerts/alertJobs.js";
 import { seedDemo } from "../../src/server/demo/seedDemo.js";
 import type { App } from "../../src/server/http/types.js";
 import {
@@ -27,6 +28,18 @@ describe.each(DIALECTS)("clinical numbers on %s", (dialect) => {
   let runtime: TestRuntime;
   let app: App;
   let t1: Session;
+  let admin: Session;
+  let now = new Date("2026-11-25T12:00:00.000Z");
+  /** Past the check-in links' expiry (72 h), then the hourly job re-evaluates every client. */
+  const afterLinksExpire = async () => {
+    now = new Date(now.getTime() + 4 * 86_400_000);
+    await evaluateSignalsJob.run(runtime.context);
+    // Sign-in sessions time out too.
+    [t1, admin] = await Promise.all([
+      signIn(app, "therapist1@demo.rapport.test"),
+      signIn(app, "admin@demo.rapport.test"),
+    ]);
+  };
 
   async function newClient(): Promise<string> {
     const id = (
@@ -55,18 +68,32 @@ describe.each(DIALECTS)("clinical numbers on %s", (dialect) => {
     expect(stored.statusCode, stored.body).toBe(201);
     return stored.json<Record<string, unknown>>();
   };
+  const attend = async (clientId: string, d: number) =>
+    (
+      await t1.post(`/api/clients/${clientId}/sessions`, {
+        startsAt: day(d),
+        status: "attended",
+      })
+    ).json<{ id: string }>().id;
+  const alertKinds = async (clientId: string) =>
+    (await t1.get(`/api/clients/${clientId}/alerts`))
+      .json<{ items: { kind: string }[] }>()
+      .items.map((a) => a.kind);
+  const settings = async (value: Record<string, unknown>) => {
+    const res = await admin.patch("/api/organisation", { settings: value });
+    expect(res.statusCode, res.body).toBe(200);
+  };
   const signalsOf = async (clientId: string) =>
     (await t1.get(`/api/clients/${clientId}/signals`)).json<{
       items: SignalBody[];
     }>().items;
 
   beforeAll(async () => {
-    runtime = await testRuntime(dialect, {
-      clock: () => new Date("2026-11-25T12:00:00.000Z"),
-    });
+    runtime = await testRuntime(dialect, { clock: () => now });
     await seedDemo(runtime.context);
     app = await buildApp(runtime.context, { logger: false });
     t1 = await signIn(app, "therapist1@demo.rapport.test");
+    admin = await signIn(app, "admin@demo.rapport.test");
   });
   afterAll(async () => {
     await app.close();
@@ -125,6 +152,151 @@ describe.each(DIALECTS)("clinical numbers on %s", (dialect) => {
         items: { flags: unknown[] }[];
       }>().items;
       expect(listed[0]?.flags).toHaveLength(1);
+    });
+  });
+
+  describe("item 12: no reliable improvement by session k is an alert", () => {
+    // PHQ-9 16, 15, 15, 14, 14, 14 at six weekly sessions: 2 points better, short of the 6 needed.
+    const PLATEAU = [
+      [2, 2, 2, 2, 2, 2, 2, 2, 0],
+      [2, 2, 2, 2, 2, 2, 2, 1, 0],
+      [2, 2, 2, 2, 2, 2, 2, 1, 0],
+      [2, 2, 2, 2, 2, 2, 1, 1, 0],
+      [2, 2, 2, 2, 2, 2, 1, 1, 0],
+      [2, 2, 2, 2, 2, 2, 1, 1, 0],
+    ];
+    async function plateauingClient(): Promise<string> {
+      const client = await newClient();
+      for (const [i, items] of PLATEAU.entries()) {
+        await attend(client, 1 + 7 * i);
+        await respond(client, "phq-9", items, day(1 + 7 * i));
+      }
+      return client;
+    }
+
+    it("raises a no-improvement alert at session 6 (the default k), which not-on-track does not", async () => {
+      const client = await plateauingClient();
+      const kinds = await alertKinds(client);
+      expect(kinds).toContain("no-improvement");
+      expect(kinds).not.toContain("not-on-track");
+      const caseload = (await t1.get("/api/caseload?limit=200")).json<{
+        items: { clientId: string; attention: { reason: string } | null }[];
+      }>().items;
+      expect(
+        caseload.find((c) => c.clientId === client)?.attention?.reason,
+      ).toBe("No reliable improvement");
+    });
+
+    it("follows the organisation's k (noImprovementBySession), and takes ruptureMode too", async () => {
+      await settings({ noImprovementBySession: 8, ruptureMode: "sensitive" });
+      try {
+        const client = await plateauingClient();
+        expect(await alertKinds(client)).not.toContain("no-improvement");
+        const org = (await admin.get("/api/organisation")).json<{
+          settings: Record<string, unknown>;
+        }>();
+        expect(org.settings).toMatchObject({
+          noImprovementBySession: 8,
+          ruptureMode: "sensitive",
+        });
+        expect(
+          (
+            await admin.patch("/api/organisation", {
+              settings: { noImprovementBySession: 1 },
+            })
+          ).statusCode,
+        ).toBe(400);
+      } finally {
+        await settings({ noImprovementBySession: 6, ruptureMode: "strict" });
+      }
+    });
+  });
+
+  describe("item 13: disengagement counts missed check-ins only where the schedule asked for one", () => {
+    it("a clinic measuring every second session gets no alert for the sessions between", async () => {
+      await settings({
+        checkinSchedule: [{ instrumentId: "phq-9", everyNthSession: 2 }],
+      });
+      try {
+        const client = await newClient();
+        const sessions: string[] = [];
+        for (const d of [1, 8, 15, 22, 29])
+          sessions.push(await attend(client, d));
+        const stored = await t1.post(`/api/clients/${client}/responses`, {
+          instrumentId: "phq-9",
+          answers: answers([1, 1, 1, 1, 1, 1, 1, 1, 0]),
+          submittedAt: day(8),
+          sessionId: sessions[1],
+        });
+        expect(stored.statusCode).toBe(201);
+        // Session 4's check-in went unanswered; sessions 3 and 5 asked for none.
+        const asked = (await t1.get(`/api/clients/${client}/checkins`))
+          .json<{ items: { sessionId: string }[] }>()
+          .items.map((c) => sessions.indexOf(c.sessionId) + 1)
+          .sort();
+        expect(asked).toEqual([2, 4]);
+        await afterLinksExpire();
+        expect(await alertKinds(client)).not.toContain("disengagement");
+      } finally {
+        await settings({ checkinSchedule: [] });
+      }
+    });
+
+    it("still alerts when two check-ins the schedule asked for go unanswered in a row", async () => {
+      await settings({
+        checkinSchedule: [{ instrumentId: "phq-9", everyNthSession: 1 }],
+      });
+      try {
+        const client = await newClient();
+        const first = await attend(client, 1);
+        await t1.post(`/api/clients/${client}/responses`, {
+          instrumentId: "phq-9",
+          answers: answers([1, 1, 1, 1, 1, 1, 1, 1, 0]),
+          submittedAt: day(1),
+          sessionId: first,
+        });
+        await attend(client, 8);
+        await attend(client, 15);
+        // Links still open are pending, not missed.
+        expect(await alertKinds(client)).not.toContain("disengagement");
+        await afterLinksExpire();
+        expect(await alertKinds(client)).toContain("disengagement");
+      } finally {
+        await settings({ checkinSchedule: [] });
+      }
+    });
+  });
+
+  describe("item 15: expected-trajectory bands stay within the instrument's range", () => {
+    it("clamps the PHQ-9 band to 0–27 and says so", async () => {
+      const client = await newClient();
+      for (let i = 0; i < 8; i++) await attend(client, 1 + 7 * i);
+      await respond(client, "phq-9", [2, 2, 2, 2, 2, 2, 1, 1, 0], day(1)); // 14
+      await respond(client, "phq-9", [1, 1, 1, 1, 1, 1, 1, 1, 1], day(50)); // 9, session 8
+      const res = await t1.get(
+        `/api/clients/${client}/trajectory?instrumentId=phq-9`,
+      );
+      expect(res.statusCode).toBe(200);
+      const body = res.json<{
+        clamped: boolean;
+        range: { min: number; max: number };
+        points: {
+          expected: number;
+          yellow: { lower: number; upper: number };
+          red: { lower: number; upper: number };
+        }[];
+      }>();
+      expect(body.range).toEqual({ min: 0, max: 27 });
+      expect(body.clamped).toBe(true);
+      const values = body.points.flatMap((p) => [
+        p.expected,
+        p.yellow.lower,
+        p.yellow.upper,
+        p.red.lower,
+        p.red.upper,
+      ]);
+      expect(Math.min(...values)).toBe(0);
+      expect(Math.max(...values)).toBeLessThanOrEqual(27);
     });
   });
 });

@@ -103,6 +103,8 @@ describe("OutcomesSection", () => {
           yellow: { lower: 15 - session, upper: 21 - session },
           red: { lower: 14 - session, upper: 22 - session },
         })),
+        range: { min: 0, max: 27 },
+        clamped: true,
       },
     });
     renderWithSessions("c1", (sessions) => (
@@ -117,6 +119,11 @@ describe("OutcomesSection", () => {
     expect([...trajectory.querySelectorAll("tbody tr")][1]?.textContent).toBe(
       "21216.0" + "13.0 to 19.0" + "12.0 to 20.0",
     );
+    expect(
+      screen.getByText(
+        /The band is kept within the instrument's range \(0–27\)/,
+      ),
+    ).toBeTruthy();
     expect(screen.getByText(/^Not a validated instrument/)).toBeTruthy();
     expect(
       screen.getAllByText("Rupture at session 2 (bond), not repaired"),
