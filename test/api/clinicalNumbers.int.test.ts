@@ -299,4 +299,91 @@ describe.each(DIALECTS)("clinical numbers on %s", (dialect) => {
       expect(Math.max(...values)).toBeLessThanOrEqual(27);
     });
   });
+
+  describe("item 11: the NHS Talking Therapies paired outcome is the episode's outcome", () => {
+    interface EpisodeBody {
+      id: string;
+      talkingTherapies: {
+        course: string;
+        label: string;
+        reliableRecovery: boolean | null;
+        attendedSessions: number;
+      } | null;
+    }
+    const episodesOf = async (clientId: string) =>
+      (await t1.get(`/api/clients/${clientId}/episodes`)).json<{
+        items: EpisodeBody[];
+      }>().items;
+    const caseloadOutcome = async (clientId: string) =>
+      (await t1.get("/api/caseload?limit=200"))
+        .json<{
+          items: {
+            clientId: string;
+            episodeOutcome: EpisodeBody["talkingTherapies"];
+          }[];
+        }>()
+        .items.find((c) => c.clientId === clientId)?.episodeOutcome;
+
+    it("classifies PHQ-9 16 → 7 with GAD-7 12 → 6 as reliable recovery, so far, then as a finished course once discharged", async () => {
+      const client = await newClient();
+      for (const d of [1, 8, 15]) await attend(client, d);
+      await respond(client, "phq-9", [2, 2, 2, 2, 2, 2, 2, 2, 0], day(1));
+      await respond(client, "gad-7", [2, 2, 2, 2, 2, 1, 1], day(1));
+      await respond(client, "phq-9", [1, 1, 1, 1, 1, 1, 1, 0, 0], day(15));
+      await respond(client, "gad-7", [1, 1, 1, 1, 1, 1, 0], day(15));
+      const [episode] = await episodesOf(client);
+      expect(episode?.talkingTherapies).toMatchObject({
+        course: "ongoing",
+        label: "reliable recovery",
+        reliableRecovery: true,
+        attendedSessions: 3,
+      });
+      expect(await caseloadOutcome(client)).toMatchObject({
+        course: "ongoing",
+        label: "reliable recovery",
+      });
+      await t1.post(
+        `/api/clients/${client}/episodes/${episode!.id}/discharge`,
+        {
+          reason: "finished",
+          dischargedAt: day(20),
+        },
+      );
+      expect((await episodesOf(client))[0]?.talkingTherapies).toMatchObject({
+        course: "finished",
+        label: "reliable recovery",
+      });
+      expect(await caseloadOutcome(client)).toMatchObject({
+        course: "finished",
+      });
+    });
+
+    it("does not count an episode that ended after one attended session as a finished course", async () => {
+      const client = await newClient();
+      await attend(client, 1);
+      await respond(client, "phq-9", [2, 2, 2, 2, 2, 2, 2, 2, 0], day(1));
+      await respond(client, "gad-7", [2, 2, 2, 2, 2, 1, 1], day(1));
+      await respond(client, "phq-9", [1, 1, 1, 1, 1, 1, 1, 0, 0], day(3));
+      await respond(client, "gad-7", [1, 1, 1, 1, 1, 1, 0], day(3));
+      const [episode] = await episodesOf(client);
+      await t1.post(
+        `/api/clients/${client}/episodes/${episode!.id}/discharge`,
+        {
+          dischargedAt: day(5),
+        },
+      );
+      expect((await episodesOf(client))[0]?.talkingTherapies).toMatchObject({
+        course: "ended-early",
+        attendedSessions: 1,
+      });
+    });
+
+    it("has no paired outcome without both measures", async () => {
+      const client = await newClient();
+      await respond(client, "phq-9", [2, 2, 2, 2, 2, 2, 2, 2, 0], day(1));
+      await respond(client, "phq-9", [1, 1, 1, 1, 1, 1, 1, 0, 0], day(8));
+      expect((await episodesOf(client))[0]?.talkingTherapies).toBeNull();
+      expect(await caseloadOutcome(client)).toBeNull();
+    });
+  });
 });

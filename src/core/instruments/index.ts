@@ -26,7 +26,14 @@ export {
   type EpisodeScores,
 } from "./talkingTherapies.js";
 export {
+  talkingTherapiesEpisodeOutcome,
+  type TalkingTherapiesEpisodeOutcome,
+  type EpisodeRecord,
+  type CourseStatus,
+} from "./talkingTherapiesEpisode.js";
+export {
   NHS_TALKING_THERAPIES_THRESHOLDS,
+  talkingTherapiesThresholds,
   type TalkingTherapiesThresholds,
 } from "./talkingTherapiesThresholds.js";
 export {
