@@ -242,6 +242,22 @@ describe.each(DIALECTS)("clinical numbers on %s", (dialect) => {
       }
     });
 
+    it("counts a check-in a therapist asked for by hand, once its link expired unanswered", async () => {
+      const client = await newClient();
+      for (const d of [1, 8]) {
+        const session = await attend(client, d);
+        const made = await t1.post("/api/checkins", {
+          clientId: client,
+          sessionId: session,
+          instruments: ["phq-9"],
+        });
+        expect(made.statusCode, made.body).toBe(201);
+      }
+      expect(await alertKinds(client)).not.toContain("disengagement");
+      await afterLinksExpire();
+      expect(await alertKinds(client)).toContain("disengagement");
+    });
+
     it("still alerts when two check-ins the schedule asked for go unanswered in a row", async () => {
       await settings({
         checkinSchedule: [{ instrumentId: "phq-9", everyNthSession: 1 }],
