@@ -112,6 +112,10 @@ export interface OrganisationSettings {
   requireTotp?: boolean;
   crisisInformation?: string;
   timeZone?: string;
+  /** Rupture rule: ≥ 1 SD (sensitive) or ≥ 2 SD (strict, the default) below baseline. */
+  ruptureMode?: "sensitive" | "strict";
+  /** No-improvement alert: no reliable improvement by this session (default 6, a design choice). */
+  noImprovementBySession?: number;
 }
 
 export interface Organisation {
