@@ -49,7 +49,11 @@ export function registerScore(program: Command, deps: ScoreDeps): void {
     )
     .argument(
       "<answers>",
-      'a JSON object {"q1": 2, ...} or comma-separated values in item order, as printed on the paper form (PHQ-9 0–3, K10 1–5); leave a value empty for a skipped item',
+      'a JSON object {"q1": 2, ...} or comma-separated values in item order; each value is the chosen option\'s place on the response scale as the options are listed (PHQ-9 0–3, K10 1–5, CORE-10 0 "Not at all" to 4 "Most or all of the time"). Reverse-scored items take the same option positions (CORE-10 items 2 and 3: "Not at all" is 0) and Rapport reverses them; never enter the reversed score a paper form may print. Leave a value empty for a skipped item',
+    )
+    .addHelpText(
+      "after",
+      "\nThe output's band.label is the band of this response's total, from the pack (e.g. CORE-10 15 → moderate, Barkham et al. 2013).",
     )
     .action(action((id: string, answers: string) => run(deps, id, answers)));
 }

@@ -111,6 +111,7 @@ describe.each(DIALECTS)("caseload on %s", (dialect) => {
         "Rupture, since repaired",
         "Not on track",
         "Reliable deterioration",
+        "No reliable improvement",
         "Missed check-ins",
       ]).toContain(reason);
     const scored = items.filter((i) => i.outcome && i.alliance);

@@ -53,7 +53,7 @@ describe.each(DIALECTS)("FHIR R4 on %s", (dialect) => {
     expect(q).toMatchObject({
       resourceType: "Questionnaire",
       id: "phq-9",
-      version: "1.0.0",
+      version: "1.1.0",
     });
     validateFhir(q);
   });

@@ -151,7 +151,7 @@ describe.each(DIALECTS)("instruments and responses on %s", (dialect) => {
     });
     expect(later.statusCode).toBe(201);
     expect(later.json<StoredBody>()).toMatchObject({
-      instrumentVersion: "1.0.0",
+      instrumentVersion: "1.1.0",
       total: 7,
       band: "mild",
       valid: true,
@@ -272,14 +272,14 @@ describe.each(DIALECTS)("instruments and responses on %s", (dialect) => {
 
   it("installs a pack only for administrators and lists every problem of an invalid one", async () => {
     expect(
-      (await t1.post("/api/instruments", phq9Version("1.1.0"))).statusCode,
+      (await t1.post("/api/instruments", phq9Version("1.2.0"))).statusCode,
     ).toBe(403);
     expect(
-      (await supervisor.post("/api/instruments", phq9Version("1.1.0")))
+      (await supervisor.post("/api/instruments", phq9Version("1.2.0")))
         .statusCode,
     ).toBe(403);
     const broken = {
-      ...phq9Version("1.1.0"),
+      ...phq9Version("1.2.0"),
       id: "Bad Id",
       kind: "mood",
       validated: "yes",
@@ -294,21 +294,21 @@ describe.each(DIALECTS)("instruments and responses on %s", (dialect) => {
     expect(problems.join("\n")).toMatch(/\/kind/);
     expect(problems.join("\n")).toMatch(/\/validated/);
     expect(
-      (await admin.post("/api/instruments", phq9Version("1.0.0"))).statusCode,
+      (await admin.post("/api/instruments", phq9Version("1.1.0"))).statusCode,
     ).toBe(409);
     const installed = await admin.post(
       "/api/instruments",
-      phq9Version("1.1.0"),
+      phq9Version("1.2.0"),
     );
     expect(installed.statusCode).toBe(201);
     expect(installed.json()).toMatchObject({
       id: "phq-9",
-      version: "1.1.0",
-      versions: ["1.0.0", "1.1.0"],
+      version: "1.2.0",
+      versions: ["1.0.0", "1.1.0", "1.2.0"],
       bundled: false,
     });
     expect((await other.get("/api/instruments/phq-9")).json()).toMatchObject({
-      version: "1.0.0",
+      version: "1.1.0",
     });
   });
 
@@ -326,7 +326,7 @@ describe.each(DIALECTS)("instruments and responses on %s", (dialect) => {
       answers: PHQ9,
     });
     expect(fresh.json<StoredBody>()).toMatchObject({
-      instrumentVersion: "1.1.0",
+      instrumentVersion: "1.2.0",
       band: "mild symptoms",
     });
     const pinned = await t1.post(`/api/clients/${clientId}/responses`, {
@@ -348,21 +348,21 @@ describe.each(DIALECTS)("instruments and responses on %s", (dialect) => {
       totalChanged: number;
       version: string;
     }>();
-    expect(report.version).toBe("1.1.0");
-    expect(report.rescored).toBeGreaterThan(3); // this client's three 1.0.0 responses and the demo's
+    expect(report.version).toBe("1.2.0");
+    expect(report.rescored).toBeGreaterThan(3); // this client's 1.1.0 and 1.0.0 responses and the demo's
     expect(report.totalChanged).toBe(0);
     const items = (
       await t1.get(`/api/clients/${clientId}/responses?instrumentId=phq-9`)
     ).json<{ items: StoredBody[] }>().items;
     const first = items[0];
     expect(first).toMatchObject({
-      instrumentVersion: "1.1.0",
+      instrumentVersion: "1.2.0",
       total: 5,
       band: "mild symptoms",
     });
     expect(first?.history).toEqual([
       expect.objectContaining({
-        instrumentVersion: "1.0.0",
+        instrumentVersion: "1.1.0",
         total: 5,
         band: "mild",
       }),

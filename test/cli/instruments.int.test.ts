@@ -70,8 +70,39 @@ describe("rapport score and instruments", () => {
     expect((await rapport("score", "nope", "1")).code).not.toBe(0);
   });
 
+  it("prints CORE-10's own band as band.label (Barkham et al. 2013 bands) and says which answer convention it takes", async () => {
+    const band = async (answers: string) =>
+      JSON.parse((await rapport("score", "core-10", answers)).stdout) as {
+        total: number;
+        band: { label: string };
+      };
+    expect(await band("2,2,2,2,2,0,2,1,1,0")).toMatchObject({
+      total: 14,
+      band: { label: "mild" },
+    });
+    expect(await band("2,2,2,2,2,0,2,1,1,1")).toMatchObject({
+      total: 15,
+      band: { label: "moderate" },
+    });
+    expect(await band("3,2,2,3,3,0,3,3,3,2")).toMatchObject({
+      total: 24,
+      band: { label: "moderate-to-severe" },
+    });
+    expect(await band("3,2,2,3,3,0,3,3,3,3")).toMatchObject({
+      total: 25,
+      band: { label: "severe" },
+    });
+    // Items 2 and 3 answered "Not at all" (option position 0) score 4 each.
+    expect(await band("0,0,0,0,0,0,0,0,0,0")).toMatchObject({ total: 8 });
+    const help = (await rapport("score", "--help")).stdout.replace(/\s+/g, " ");
+    expect(help).toMatch(/Reverse-scored items take the same option positions/);
+    expect(help).toMatch(
+      /never enter the reversed score a paper form may print/,
+    );
+  });
+
   it("installs a valid pack, refuses an invalid one listing every problem on stderr, and lists the result", async () => {
-    const pack = { ...structuredClone(bundledPack("gad-7")), version: "1.1.0" };
+    const pack = { ...structuredClone(bundledPack("gad-7")), version: "1.2.0" };
     const broken = { ...pack, id: "Bad Id", kind: "mood", validated: "yes" };
     const refused = await rapport(
       "instruments",
@@ -85,7 +116,7 @@ describe("rapport score and instruments", () => {
     expect(refused.stderr).toMatch(/\/id/);
     expect(refused.stderr).toMatch(/\/kind/);
     expect(refused.stderr).toMatch(/\/validated/);
-    const file = writePack("gad-7-1.1.0.json", pack);
+    const file = writePack("gad-7-1.2.0.json", pack);
     const installed = await rapport(
       "instruments",
       "install",
@@ -96,7 +127,7 @@ describe("rapport score and instruments", () => {
     expect(installed.code).toBe(0);
     expect(JSON.parse(installed.stdout)).toMatchObject({
       id: "gad-7",
-      version: "1.1.0",
+      version: "1.2.0",
       bundled: false,
     });
     const again = await rapport(
@@ -119,14 +150,14 @@ describe("rapport score and instruments", () => {
       version: string;
       validated: boolean;
     }[];
-    expect(items.find((i) => i.id === "gad-7")?.version).toBe("1.1.0");
+    expect(items.find((i) => i.id === "gad-7")?.version).toBe("1.2.0");
     expect(items.find((i) => i.id === "rapport-alliance")?.validated).toBe(
       false,
     );
     const bundledOnly = JSON.parse(
       (await rapport("instruments", "list")).stdout,
     ) as { id: string; version: string }[];
-    expect(bundledOnly.find((i) => i.id === "gad-7")?.version).toBe("1.0.0");
+    expect(bundledOnly.find((i) => i.id === "gad-7")?.version).toBe("1.1.0");
     expect(
       (
         await rapport(

@@ -129,7 +129,7 @@ describe("exported Questionnaire", () => {
     expect(q).toMatchObject({
       id: "phq-9",
       url: `${baseUrl}/Questionnaire/phq-9`,
-      version: "1.0.0",
+      version: "1.1.0",
     });
     expect(q.code?.[0]?.code).toBe("44249-1");
   });
@@ -213,7 +213,7 @@ describe("QuestionnaireResponse and Bundles", () => {
 
   it("builds a valid response that matches its questionnaire", () => {
     expectValid(qr);
-    expect(qr.questionnaire).toBe(`${baseUrl}/Questionnaire/phq-9|1.0.0`);
+    expect(qr.questionnaire).toBe(`${baseUrl}/Questionnaire/phq-9|1.1.0`);
     expect(
       qr.item?.find((i) => i.linkId === "q2")?.answer?.[0]?.valueCoding,
     ).toMatchObject({ code: "LA6570-1", display: "More than half the days" });
@@ -289,7 +289,7 @@ describe("QuestionnaireResponse and Bundles", () => {
     };
     expectValid(bad); // structurally fine…
     expect(checkResponseAgainstQuestionnaire(q, bad)).toEqual([
-      "questionnaire: response is for version 0.9.0, not 1.0.0",
+      "questionnaire: response is for version 0.9.0, not 1.1.0",
       "q4: appears more than once",
       "q1: answer http://loinc.org|LA9999-9 is not an allowed option",
       "q2: answer without a valueCoding is not an allowed option",

@@ -34,7 +34,7 @@ export function totalLinkId(pack: Pack): string {
 }
 
 // The exported ordinalValue is the option's scoring weight (reversed for reverse-scored items), so a
-// renderer that sums ordinal values gets Rapport's total; the pack keeps the paper-form value.
+// renderer that sums ordinal values gets Rapport's total; the pack keeps the option position.
 function exportOption(
   pack: Pack,
   linkId: string,

@@ -16,7 +16,7 @@ import type {
 
 export interface StoredResponse {
   readonly id: string;
-  /** Paper-form values keyed by linkId, as given to score(). */
+  /** Answer values (option positions) keyed by linkId, as given to score(). */
   readonly answers: Readonly<Record<string, number>>;
   /** ISO 8601 date-time with a time zone. */
   readonly authored: string;

@@ -18,22 +18,38 @@ function proratingLine(pack: Pack, r: ScoreResult): string | undefined {
   return `Unanswered ${r.missingItems.join(", ")}: total prorated from the answered items${rounding} (${rule.source}).`;
 }
 
+function reverseLine(pack: Pack): string | undefined {
+  const reverse = pack.scoring.reverse;
+  if (!reverse) return undefined;
+  const answers =
+    reverse.answers === "option-position"
+      ? "; their answers are option positions, as for every item, and Rapport reverses them"
+      : "";
+  return `Reverse-scored items: ${reverse.items.join(", ")}${answers} (${reverse.source}).`;
+}
+
 function interpretationLines(pack: Pack, r: ScoreResult): string[] {
-  const { bands, cutoff, reverse } = pack.scoring;
+  const { bands, cutoff, caseness } = pack.scoring;
   const lines: string[] = [];
-  if (reverse)
-    lines.push(
-      `Reverse-scored items: ${reverse.items.join(", ")} (${reverse.source}).`,
-    );
+  const reverse = reverseLine(pack);
+  if (reverse) lines.push(reverse);
   if (r.band && bands)
     lines.push(
       `Band: ${r.band.label} (${r.band.min}–${r.band.max}; ${bands.source}).`,
     );
   if (r.clinical !== null && cutoff) {
     lines.push(
-      `${r.clinical ? "In" : "Not in"} the clinical range: ${cutoff.description} (${cutoff.source}).`,
+      `${r.clinical ? "Past" : "Not past"} the cut-off: ${cutoff.description} (${cutoff.source}).`,
     );
   }
+  if (r.caseness !== null && caseness)
+    lines.push(
+      `${r.caseness ? "At" : "Not at"} caseness: ${caseness.description} (${caseness.source}).`,
+    );
+  for (const f of r.flags)
+    lines.push(
+      `Item ${f.linkId} answered ${f.value}: ${f.message} (${f.source}).`,
+    );
   return lines;
 }
 

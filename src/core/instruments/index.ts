@@ -9,7 +9,7 @@ export type {
 export { validatePack, type PackValidation } from "./validatePack.js";
 export { compareVersions } from "./compareVersions.js";
 export { loadPacks, type LoadedPacks } from "./loadPacks.js";
-export { bundledPack, bundledPacks } from "./bundled.js";
+export { bundledPack, bundledPacks, bundledPackVersions } from "./bundled.js";
 export { score, type ScoreResult } from "./score.js";
 export type {
   RawAnswers,
@@ -26,7 +26,14 @@ export {
   type EpisodeScores,
 } from "./talkingTherapies.js";
 export {
+  talkingTherapiesEpisodeOutcome,
+  type TalkingTherapiesEpisodeOutcome,
+  type EpisodeRecord,
+  type CourseStatus,
+} from "./talkingTherapiesEpisode.js";
+export {
   NHS_TALKING_THERAPIES_THRESHOLDS,
+  talkingTherapiesThresholds,
   type TalkingTherapiesThresholds,
 } from "./talkingTherapiesThresholds.js";
 export {

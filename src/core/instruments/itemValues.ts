@@ -1,5 +1,6 @@
 // Reads the numeric value of an answer from the pack's Questionnaire: the ordinalValue of a
-// choice option (the value printed on the paper form) or the min/max bounds of a number item.
+// choice option (its place on the response scale, before any reversal) or the min/max bounds
+// of a number item.
 import type {
   AnswerOption,
   Extension,
@@ -25,7 +26,7 @@ function extensionNumber(
   return found?.valueDecimal ?? found?.valueInteger;
 }
 
-/** The paper-form value of a choice option, from its ordinalValue extension. */
+/** The answer value of a choice option (before any reversal), from its ordinalValue extension. */
 export function optionValue(option: AnswerOption): number | undefined {
   return extensionNumber(option.extension, ORDINAL_VALUE_URL);
 }

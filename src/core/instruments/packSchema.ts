@@ -31,6 +31,13 @@ export const PackSchema = Type.Object(
         description: "Licence forbids changes to the wording (e.g. CC BY-ND).",
       }),
     ),
+    scoreCompatibleWith: Type.Optional(
+      Type.Array(Type.String({ pattern: "^\\d+\\.\\d+\\.\\d+$" }), {
+        minItems: 1,
+        description:
+          "Earlier versions whose totals mean the same (same items, answers and scoring rule): signals compare first and latest scores across them instead of restarting at the version change.",
+      }),
+    ),
     questionnaire: QuestionnaireSchema,
     scoring: ScoringSpecSchema,
   },

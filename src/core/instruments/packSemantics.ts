@@ -3,6 +3,7 @@
 import type { Pack } from "./packSchema.js";
 import type { QuestionnaireItem } from "./questionnaireSchema.js";
 import { findItem, itemRange, optionValues, totalRange } from "./itemValues.js";
+import { packRuleProblems } from "./packRuleProblems.js";
 
 function duplicates(values: readonly string[]): string[] {
   return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
@@ -169,7 +170,12 @@ function rangeDependentProblems(pack: Pack): string[] {
       : [
           `scoring.cutoff: ${cutoff} is outside the total's range ${min}–${max}`,
         ];
-  return [...problems, ...bandProblems(pack), ...riskProblems(pack)];
+  return [
+    ...problems,
+    ...bandProblems(pack),
+    ...riskProblems(pack),
+    ...packRuleProblems(pack),
+  ];
 }
 
 function labelProblems(pack: Pack): string[] {

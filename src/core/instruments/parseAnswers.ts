@@ -50,7 +50,7 @@ function parseList(pack: Pack, text: string): ParsedAnswers {
 }
 
 /**
- * Reads CLI-style answers for a pack; values are as printed on the paper form.
+ * Reads CLI-style answers for a pack; values are option positions, reverse-scored items too.
  * @example parseAnswers(phq9, "1,2,0,1,0,1,0,0,0") // { ok: true, answers: { q1: 1, q2: 2, ... } }
  */
 export function parseAnswers(pack: Pack, text: string): ParsedAnswers {

@@ -76,7 +76,52 @@ describe("score: result shape", () => {
     });
     expect(result.missingItems).toEqual(["q5"]);
     expect(result.explanation.join(" ")).toMatch(/prorated/);
-    expect(result.version).toBe("1.0.0");
+    expect(result.version).toBe("1.1.0");
+  });
+
+  it("keeps GAD-7's screening cut-off (10) apart from its caseness (8)", () => {
+    const nine = score(pack("gad-7"), {
+      q1: 2,
+      q2: 2,
+      q3: 2,
+      q4: 1,
+      q5: 1,
+      q6: 1,
+      q7: 0,
+    });
+    expect(nine).toMatchObject({ total: 9, clinical: false, caseness: true });
+    expect(nine.explanation.join(" ")).toMatch(/At caseness: total ≥ 8/);
+  });
+
+  it("flags a WHO-5 item answered 0 or 1 for further assessment, beside the raw < 13 rule", () => {
+    const result = score(pack("who-5"), { q1: 4, q2: 4, q3: 4, q4: 4, q5: 1 });
+    expect(result).toMatchObject({ total: 17, clinical: false });
+    expect(result.flags.map((f) => [f.linkId, f.value])).toEqual([["q5", 1]]);
+    expect(result.explanation.join(" ")).toMatch(
+      /Item q5 answered 1: .*further assessment.*Psychiatric Research Unit.*1998/,
+    );
+    const none = score(pack("who-5"), { q1: 3, q2: 3, q3: 3, q4: 2, q5: 2 });
+    expect(none.flags).toEqual([]);
+  });
+
+  it("says CORE-10 items 2 and 3 take option positions, which Rapport reverses", () => {
+    const result = score(pack("core-10"), {
+      q1: 0,
+      q2: 0,
+      q3: 0,
+      q4: 0,
+      q5: 0,
+      q6: 0,
+      q7: 0,
+      q8: 0,
+      q9: 0,
+      q10: 0,
+    });
+    expect(pack("core-10").scoring.reverse?.answers).toBe("option-position");
+    expect(result.total).toBe(8);
+    expect(result.explanation.join(" ")).toMatch(
+      /Reverse-scored items: q2, q3; their answers are option positions/,
+    );
   });
 
   it("treats null as unanswered", () => {

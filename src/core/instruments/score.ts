@@ -12,8 +12,11 @@ import { answerableItems, totalRange } from "./itemValues.js";
 import {
   bandFor,
   derivedScores,
+  isAtCaseness,
   isClinical,
+  itemFlagHits,
   riskHits,
+  type ItemFlagHit,
   type RiskHit,
 } from "./interpret.js";
 import { explain } from "./explain.js";
@@ -26,10 +29,15 @@ export interface ScoreResult {
   readonly subscales: Record<string, number | null>;
   readonly derived: Record<string, number | null>;
   readonly band: Band | null;
+  /** Past the screening cut-off (null without one). */
   readonly clinical: boolean | null;
+  /** At caseness, the boundary recovery uses (null without one). */
+  readonly caseness: boolean | null;
   readonly missingItems: string[];
   readonly prorated: boolean;
   readonly riskItems: RiskHit[];
+  /** Answers the pack flags for further assessment whatever the total (e.g. WHO-5 items at 0 or 1). */
+  readonly flags: ItemFlagHit[];
   readonly explanation: string[];
   readonly reasons?: ScoreReason[];
 }
@@ -74,8 +82,9 @@ function subscaleScores(
 }
 
 /**
- * Scores a response given as paper-form values keyed by linkId; reverse scoring, prorating,
- * bands, cut-off and risk items all come from the pack (see each pack's `source` fields).
+ * Scores a response given as answer values keyed by linkId (each option's position on the form's
+ * scale, before any reversal); reverse scoring, prorating, bands, cut-off, caseness, item flags
+ * and risk items all come from the pack (see each pack's `source` fields).
  * @example score(phq9, { q1: 1, q2: 2, q3: 0, q4: 1, q5: 0, q6: 1, q7: 0, q8: 0, q9: 0 }).total // 5 ("mild")
  */
 export function score(pack: Pack, answers: RawAnswers): ScoreResult {
@@ -104,9 +113,11 @@ export function score(pack: Pack, answers: RawAnswers): ScoreResult {
     derived: derivedScores(pack, total),
     band: total === null ? null : bandFor(pack, total),
     clinical: total === null ? null : isClinical(pack, total),
+    caseness: total === null ? null : isAtCaseness(pack, total),
     missingItems: whole.missing.filter((id) => !refused.has(id)),
     prorated: valid && whole.prorated,
     riskItems: riskHits(pack, checked.values),
+    flags: itemFlagHits(pack, checked.values),
     explanation: [],
     ...(valid ? {} : { reasons }),
   };

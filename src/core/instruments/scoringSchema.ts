@@ -80,7 +80,17 @@ export const ScoringSpecSchema = Type.Object(
     totalCode: Type.Optional(CodingSchema),
     reverse: Type.Optional(
       Type.Object(
-        { items: LinkIds, source: Source, ...Flags },
+        {
+          items: LinkIds,
+          answers: Type.Optional(
+            Type.Literal("option-position", {
+              description:
+                "How answers to these items are given: the option's position on the form's scale (its ordinalValue, the same as every other item), which the engine reverses (min + max − value); never the reversed number a paper form may print.",
+            }),
+          ),
+          source: Source,
+          ...Flags,
+        },
         { additionalProperties: false },
       ),
     ),
@@ -114,7 +124,21 @@ export const ScoringSpecSchema = Type.Object(
           value: Type.Number(),
           description: Type.String({
             description:
-              "higherIsWorse: clinical when total >= value; higherIsBetter: when total < value.",
+              "The published screening or clinical-range cut-off behind a score's `clinical` flag; higherIsWorse: clinical when total >= value; higherIsBetter: when total < value. Recovery uses `caseness`, not this.",
+          }),
+          source: Source,
+          ...Flags,
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    caseness: Type.Optional(
+      Type.Object(
+        {
+          value: Type.Number(),
+          description: Type.String({
+            description:
+              "The clinical/non-clinical boundary recovery is measured against (NHS Talking Therapies 'caseness'); higherIsWorse: at caseness when total >= value; higherIsBetter: when total < value. Kept apart from the screening cut-off.",
           }),
           source: Source,
           ...Flags,
@@ -134,6 +158,24 @@ export const ScoringSpecSchema = Type.Object(
               Type.Number({ exclusiveMinimum: 0, description: "Default 1." }),
             ),
             source: Source,
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+    itemFlags: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            items: LinkIds,
+            values: Type.Array(Type.Number(), { minItems: 1 }),
+            message: Type.String({
+              minLength: 1,
+              description:
+                "What an answer among `values` on any of `items` calls for, whatever the total.",
+            }),
+            source: Source,
+            ...Flags,
           },
           { additionalProperties: false },
         ),

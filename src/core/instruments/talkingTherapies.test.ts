@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { classifyTalkingTherapiesEpisode } from "./talkingTherapies.js";
-import { NHS_TALKING_THERAPIES_THRESHOLDS } from "./talkingTherapiesThresholds.js";
+import {
+  NHS_TALKING_THERAPIES_THRESHOLDS,
+  talkingTherapiesThresholds,
+} from "./talkingTherapiesThresholds.js";
 import { bundledPack } from "./bundled.js";
 
 const episode = (phq9: [number, number], gad7: [number, number]) =>
@@ -86,16 +89,23 @@ describe("NHS Talking Therapies episode classification", () => {
     });
   });
 
-  it("agrees with the PHQ-9 and GAD-7 packs' reliable-change thresholds", () => {
-    const rc = (id: string) => {
-      const spec = bundledPack(id)?.scoring.reliableChange;
-      return spec && "threshold" in spec ? spec.threshold : undefined;
+  it("reads caseness and reliable change from the PHQ-9 and GAD-7 packs", () => {
+    const phq9 = bundledPack("phq-9")!;
+    const gad7 = bundledPack("gad-7")!;
+    expect(NHS_TALKING_THERAPIES_THRESHOLDS).toMatchObject({
+      phq9: { caseness: 10, reliableChange: 6 },
+      gad7: { caseness: 8, reliableChange: 4 },
+    });
+    const corrected = {
+      ...phq9,
+      scoring: {
+        ...phq9.scoring,
+        caseness: { ...phq9.scoring.caseness!, value: 9 },
+      },
     };
-    expect(rc("phq-9")).toBe(
-      NHS_TALKING_THERAPIES_THRESHOLDS.phq9.reliableChange,
-    );
-    expect(rc("gad-7")).toBe(
-      NHS_TALKING_THERAPIES_THRESHOLDS.gad7.reliableChange,
-    );
+    expect(talkingTherapiesThresholds(corrected, gad7)?.phq9.caseness).toBe(9);
+    const withoutCaseness = structuredClone(gad7);
+    delete withoutCaseness.scoring.caseness;
+    expect(talkingTherapiesThresholds(phq9, withoutCaseness)).toBeNull();
   });
 });

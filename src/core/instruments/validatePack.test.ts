@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validatePack } from "./validatePack.js";
 import { loadPacks } from "./loadPacks.js";
-import { bundledPacks } from "./bundled.js";
+import { bundledPackVersions, bundledPacks } from "./bundled.js";
 import type { Pack } from "./packSchema.js";
 import vasAlliance from "./fixtures/licensed-vas-alliance.json" with { type: "json" };
 import phq9Json from "../../../instruments/phq-9.json" with { type: "json" };
@@ -26,6 +26,39 @@ describe("validatePack", () => {
       "phq-9",
       "rapport-alliance",
       "who-5",
+    ]);
+  });
+
+  it("keeps every version a changed bundled pack replaced, each older than the current one", () => {
+    const versions = (id: string) =>
+      bundledPackVersions()
+        .filter((p) => p.id === id)
+        .map((p) => p.version)
+        .sort();
+    for (const id of ["phq-9", "gad-7", "who-5", "core-10"])
+      expect(versions(id)).toEqual(["1.0.0", "1.1.0"]);
+    expect(versions("k10")).toEqual(["1.0.0"]);
+    expect(bundledPacks().get("core-10")?.version).toBe("1.1.0");
+  });
+
+  it("checks caseness, item flags and score-compatible versions", () => {
+    const pack = phq9();
+    const broken = {
+      ...pack,
+      scoreCompatibleWith: ["1.0.0", "9.0.0"],
+      scoring: {
+        ...pack.scoring,
+        caseness: { ...pack.scoring.caseness!, value: 40 },
+        itemFlags: [
+          { items: ["q1", "q99"], values: [1, 7], message: "m", source: "s" },
+        ],
+      },
+    };
+    expect(problemsOf(broken)).toEqual([
+      "scoring.caseness: 40 is outside the total's range 0–27",
+      "scoring.itemFlags[0]: 7 is not an answer item q1 allows",
+      "scoring.itemFlags[0]: q99 is not an answerable item",
+      "scoreCompatibleWith: 9.0.0 is not an earlier version than 1.1.0",
     ]);
   });
 

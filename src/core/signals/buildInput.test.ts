@@ -9,10 +9,12 @@ const appt = (
   id: string,
   day: number,
   status: StoredAppointment["status"],
+  checkInDue = false,
 ): StoredAppointment => ({
   id,
   startsAt: `2026-01-${String(day).padStart(2, "0")}T10:00:00.000Z`,
   status,
+  checkInDue,
 });
 const resp = (
   day: number,
@@ -63,6 +65,22 @@ describe("buildSignalInput", () => {
       { linkId: "phq9-9", answer: 2 },
     ]);
     expect(input.checkIns[0]?.subscales).toEqual({ a: 1 });
+  });
+
+  it("expects a check-in only at the sessions one was asked for (a schedule of every second session)", () => {
+    const sessions = [
+      appt("a1", 5, "attended"),
+      appt("a2", 12, "attended", true),
+      appt("a3", 19, "attended"),
+      appt("a4", 26, "attended", true),
+    ];
+    const input = buildSignalInput([], sessions, "2026-01-28T00:00:00.000Z");
+    expect(input.appointments.map((a) => a.checkInExpected)).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it("counts a response before any appointment as session 1", () => {

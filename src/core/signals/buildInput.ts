@@ -16,11 +16,17 @@ export interface StoredAppointment {
   id: string;
   startsAt: string;
   status: "scheduled" | "attended" | "cancelled" | "no-show";
+  /**
+   * Whether a check-in was due at this session: one was asked for it (by the organisation's
+   * schedule or by hand) and its link has closed, answered or expired. A link still open is not
+   * yet a missed check-in.
+   */
+  checkInDue: boolean;
 }
 
 /**
  * @example
- * buildSignalInput([phq9At("2026-01-05")], [{ id: "s1", startsAt: "2026-01-05T10:00:00Z", status: "attended" }], "2026-02-01T00:00:00Z")
+ * buildSignalInput([phq9At("2026-01-05")], [{ id: "s1", startsAt: "2026-01-05T10:00:00Z", status: "attended", checkInDue: true }], "2026-02-01T00:00:00Z")
  * // { checkIns: [{ sessionIndex: 1, ... }], appointments: [{ sessionIndex: 1, attended: true, ... }] }
  */
 export function buildSignalInput(
@@ -57,13 +63,13 @@ export function buildSignalInput(
     ),
     riskItems: r.riskItems.map((h) => ({ linkId: h.linkId, answer: h.value })),
   }));
-  const respondedAt = new Set(checkIns.map((c) => c.sessionIndex));
   const result: Appointment[] = past.map((a, i) => ({
     sessionIndex: i + 1,
     at: a.startsAt,
     attended: a.status === "attended",
-    // Routine measurement asks for a check-in at every attended session (organisation schedule).
-    checkInExpected: a.status === "attended" || respondedAt.has(i + 1),
+    // Only where a check-in was asked for: a clinic measuring every second session (its schedule
+    // asks at every second attended session) must not see the others as missed check-ins.
+    checkInExpected: a.checkInDue,
   }));
   return { checkIns, appointments: result };
 }

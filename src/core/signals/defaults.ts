@@ -7,7 +7,9 @@ import type { SignalOptions } from "./types.js";
  *   three in four stable clients over ten sessions. Organisations can switch (settings.ruptureMode).
  * - rupture.minBaselineCheckIns 3: design choice ("running baseline from session 2 or 3 onward", 4.3).
  * - notOnTrack levels 0.90 / 0.95 (z 1.28 / 1.645): clinical-facts 3.3, where they are ⚠ a design choice.
- * - plateau.bySession 6 and disengagement.missedInARow 2: design choices; the facts give no number.
+ * - noImprovement.bySession 6 and disengagement.missedInARow 2: design choices; the facts give no number
+ *   (3.3 names the rule "no reliable improvement by session k" without a k). Organisations set their own k
+ *   (settings.noImprovementBySession); docs/signals.md shows what share of stable clients each k flags.
  */
 export const DEFAULT_SIGNAL_OPTIONS: SignalOptions = {
   rupture: {
@@ -16,7 +18,7 @@ export const DEFAULT_SIGNAL_OPTIONS: SignalOptions = {
     repairWindowSessions: 3,
   },
   notOnTrack: { yellowLevel: 0.9, redLevel: 0.95 },
-  plateau: { bySession: 6 },
+  noImprovement: { bySession: 6 },
   disengagement: { missedInARow: 2 },
 };
 

@@ -16,9 +16,9 @@ describe("evaluateSignals on the named fixtures", () => {
     ).toEqual(["recovery", "reliable-improvement"]);
   });
 
-  it("Ben (rupture, repaired; PHQ-9 16 → 12 by session 6) gets a plateau, then a repaired rupture naming the bond", () => {
+  it("Ben (rupture, repaired; PHQ-9 16 → 12 by session 6) gets a no-improvement signal, then a repaired rupture naming the bond", () => {
     const signals = evaluateSignals(RUPTURE_REPAIRED_CLIENT, PARAMS);
-    expect(signals.map((s) => s.kind)).toEqual(["plateau", "rupture"]);
+    expect(signals.map((s) => s.kind)).toEqual(["no-improvement", "rupture"]);
     expect(signals[1]!.evidence).toMatchObject({
       repair: "repaired",
       component: "bond",

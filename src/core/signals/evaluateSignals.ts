@@ -2,7 +2,7 @@ import { compareSeverity } from "./defaults.js";
 import { disengagementSignals } from "./disengagement.js";
 import { notOnTrackSignals } from "./notOnTrack.js";
 import { recoverySignals, reliableChangeSignals } from "./outcomeChange.js";
-import { plateauSignals } from "./plateau.js";
+import { noImprovementSignals } from "./noImprovement.js";
 import { riskSignals } from "./risk.js";
 import { ruptureSignals } from "./rupture.js";
 import type {
@@ -23,7 +23,7 @@ function instrumentSignals(
     ...notOnTrackSignals(input, p, o.notOnTrack),
     ...reliableChangeSignals(input, p),
     ...recoverySignals(input, p),
-    ...plateauSignals(input, p, o.plateau.bySession),
+    ...noImprovementSignals(input, p, o.noImprovement.bySession),
   ];
 }
 

@@ -25,6 +25,25 @@ describe("signalParamsFromPack", () => {
     expect(params?.trajectoryModel).toBeDefined();
   });
 
+  it("takes GAD-7's NHS Talking Therapies caseness (8), not its screening cut-off (10)", () => {
+    const gad7 = pack("gad-7");
+    expect(gad7.scoring.cutoff?.value).toBe(10);
+    expect(signalParamsFromPack(gad7)?.caseness).toBe(8);
+  });
+
+  it("declares no caseness where the pack has only a screening cut-off (PHQ-2 ≥ 3)", () => {
+    expect(signalParamsFromPack(pack("phq-2"))?.caseness).toBeUndefined();
+  });
+
+  it("groups the versions a pack declares score-compatible", () => {
+    expect(signalParamsFromPack(pack("gad-7"))?.compatibleVersions).toEqual([
+      ["1.0.0", "1.1.0"],
+    ]);
+    expect(
+      signalParamsFromPack(pack("k10"))?.compatibleVersions,
+    ).toBeUndefined();
+  });
+
   it("takes the alliance check-in's SD floor and components, and no cut-off (it has none)", () => {
     const params = signalParamsFromPack(pack("rapport-alliance"));
     expect(params).toMatchObject({

@@ -9,6 +9,7 @@ import type { InstrumentSignalParams } from "./types.js";
  * @example
  * signalParamsFromPack(bundledPack("phq-9"), referenceModels.get("phq-9"))
  * // { role: "outcome", direction: "higherIsWorse", caseness: 10, reliableChange: { kind: "points", minChange: 6 }, ... }
+ * signalParamsFromPack(bundledPack("gad-7"))?.caseness // 8 (NHS Talking Therapies), not the screening cut-off of 10
  */
 export function signalParamsFromPack(
   pack: Pack,
@@ -28,6 +29,9 @@ export function signalParamsFromPack(
     direction: s.direction,
     ...(Number.isFinite(riskMin) ? { riskMinAnswer: riskMin } : {}),
     ...(Object.keys(labels).length > 0 ? { subscaleLabels: labels } : {}),
+    ...(pack.scoreCompatibleWith
+      ? { compatibleVersions: [[...pack.scoreCompatibleWith, pack.version]] }
+      : {}),
   };
   if (pack.kind === "alliance") {
     return {
@@ -38,7 +42,8 @@ export function signalParamsFromPack(
   }
   return {
     ...base,
-    ...(s.cutoff ? { caseness: s.cutoff.value } : {}),
+    // Recovery is measured against caseness, never the screening cut-off (GAD-7: 8, not 10).
+    ...(s.caseness ? { caseness: s.caseness.value } : {}),
     ...(rc
       ? {
           reliableChange:

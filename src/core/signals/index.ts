@@ -8,7 +8,7 @@ export {
   reliableChangeSignals,
   type OutcomeChange,
 } from "./outcomeChange.js";
-export { plateauSignals } from "./plateau.js";
+export { noImprovementSignals } from "./noImprovement.js";
 export { riskSignals } from "./risk.js";
 export {
   asOfSession,

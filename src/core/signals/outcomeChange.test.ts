@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkIn, GAD7, PHQ9, series } from "./fixtures.js";
 import { recoverySignals, reliableChangeSignals } from "./outcomeChange.js";
-import { plateauSignals } from "./plateau.js";
 
 const phq = (totals: number[]) => ({
   checkIns: series("phq-9", totals),
@@ -87,33 +86,5 @@ describe("recoverySignals (caseness PHQ-9 ≥ 10)", () => {
   it("needs caseness at the start and none at the end", () => {
     expect(recoverySignals(phq([9, 3]), PHQ9)).toEqual([]);
     expect(recoverySignals(phq([20, 10]), PHQ9)).toEqual([]);
-  });
-});
-
-describe("plateauSignals (no reliable improvement by session 6)", () => {
-  it("flags 16 → 14 at session 6 but not at session 5", () => {
-    expect(
-      plateauSignals(phq([16, 15, 15, 14, 14, 14]), PHQ9, 6),
-    ).toMatchObject([
-      {
-        kind: "plateau",
-        severity: "medium",
-        evidence: { session: 6, improvement: 2 },
-      },
-    ]);
-    expect(plateauSignals(phq([16, 15, 15, 14, 14]), PHQ9, 6)).toEqual([]);
-  });
-
-  it("stays silent after reliable improvement or deterioration", () => {
-    expect(plateauSignals(phq([16, 15, 14, 12, 11, 10]), PHQ9, 6)).toEqual([]);
-    expect(plateauSignals(phq([10, 12, 13, 14, 15, 16]), PHQ9, 6)).toEqual([]);
-  });
-
-  it("counts sessions from the intake, across gaps", () => {
-    const checkIns = [checkIn("phq-9", 3, 16), checkIn("phq-9", 8, 15)];
-    expect(
-      plateauSignals({ checkIns, appointments: [] }, PHQ9, 6)[0]!.evidence
-        .session,
-    ).toBe(6);
   });
 });

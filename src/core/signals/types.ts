@@ -13,7 +13,7 @@ export type SignalKind =
   | "reliable-improvement"
   | "reliable-deterioration"
   | "recovery"
-  | "plateau"
+  | "no-improvement"
   | "disengagement";
 
 /** One scored check-in (one questionnaire response) of one client. */
@@ -88,8 +88,8 @@ export interface SignalOptions {
     readonly yellowLevel: number;
     readonly redLevel: number;
   };
-  /** Plateau: no reliable improvement by this session (design choice). */
-  readonly plateau: { readonly bySession: number };
+  /** No improvement: no reliable improvement by this session of care (organisation setting; default a design choice). */
+  readonly noImprovement: { readonly bySession: number };
   /** Disengagement: this many no-shows or missed check-ins in a row (design choice). */
   readonly disengagement: { readonly missedInARow: number };
 }

@@ -1,4 +1,4 @@
-// Time-based signals (missed check-ins, no-shows in a row, plateau) change without a new
+// Time-based signals (missed check-ins, no-shows in a row) change without a new
 // response, so a scheduled job re-evaluates every active client.
 import { inTransaction } from "../context.js";
 import type { Job } from "../jobs/scheduler.js";

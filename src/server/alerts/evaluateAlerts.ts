@@ -33,6 +33,7 @@ const RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 export interface OrganisationSignalSettings {
   ruptureMode?: "sensitive" | "strict";
+  noImprovementBySession?: number;
 }
 
 export function signalOptions(
@@ -43,6 +44,11 @@ export function signalOptions(
     rupture: {
       ...DEFAULT_SIGNAL_OPTIONS.rupture,
       mode: settings.ruptureMode ?? DEFAULT_SIGNAL_OPTIONS.rupture.mode,
+    },
+    noImprovement: {
+      bySession:
+        settings.noImprovementBySession ??
+        DEFAULT_SIGNAL_OPTIONS.noImprovement.bySession,
     },
   };
 }
@@ -134,6 +140,16 @@ const signalSessions = preparedQuery((db, a: ClientKey) =>
     .where("organisation_id", "=", a.organisationId)
     .where("client_id", "=", a.clientId),
 );
+// The check-ins asked for a session (by the schedule or by hand): only those can be missed.
+const requestedCheckins = preparedQuery((db, a: ClientKey) =>
+  db
+    .selectFrom("checkins")
+    .select(["session_id", "status", "expires_at"])
+    .where("organisation_id", "=", a.organisationId)
+    .where("client_id", "=", a.clientId)
+    .where("session_id", "is not", null)
+    .where("status", "!=", "cancelled"),
+);
 
 /** Reads of the organisation, made once for all clients evaluated in one group commit. */
 type SharedReads = Pick<CommitBatch, "once">;
@@ -165,6 +181,12 @@ async function signalsFor(
   const client = { organisationId, clientId };
   const responses = inEpisode((await signalResponses(trx, client)).rows);
   const sessions = inEpisode((await signalSessions(trx, client)).rows);
+  // Due once its link has closed: answered, or expired unanswered (an open one is still pending).
+  const due = new Set(
+    (await requestedCheckins(trx, client)).rows
+      .filter((r) => r.status === "completed" || r.expires_at <= now)
+      .map((r) => r.session_id),
+  );
   const input = buildSignalInput(
     responses.map((r) => ({
       instrumentId: r.instrument_id,
@@ -182,6 +204,7 @@ async function signalsFor(
       id: s.id,
       startsAt: s.starts_at,
       status: s.status,
+      checkInDue: due.has(s.id),
     })),
     now,
   );
@@ -197,15 +220,16 @@ async function signalsFor(
 }
 
 /**
- * Signals a therapist must act on become alerts. Good news (reliable improvement, recovery),
- * plateaus (common, and expected for clients who start below caseness) and ruptures already
- * repaired before anyone was alerted stay signals on the timeline (design choice, docs/signals.md).
+ * Signals a therapist must act on become alerts. Good news (reliable improvement, recovery) and
+ * ruptures already repaired before anyone was alerted stay signals on the timeline (design
+ * choice, docs/signals.md).
  */
 const ALERT_KINDS = new Set([
   "risk",
   "rupture",
   "not-on-track",
   "reliable-deterioration",
+  "no-improvement",
   "disengagement",
 ]);
 

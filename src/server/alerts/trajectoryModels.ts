@@ -94,6 +94,7 @@ async function trajectories(
         id: s.id,
         startsAt: s.starts_at,
         status: s.status,
+        checkInDue: false, // only the session numbers are read here
       })),
       now,
     );

@@ -6,6 +6,7 @@ const REASONS: Record<string, string> = {
   rupture: "Rupture, not repaired",
   "not-on-track": "Not on track",
   "reliable-deterioration": "Reliable deterioration",
+  "no-improvement": "No reliable improvement",
   disengagement: "Missed check-ins",
 };
 

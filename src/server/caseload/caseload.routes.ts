@@ -3,6 +3,7 @@ import { Type } from "@fastify/type-provider-typebox";
 import type { AppContext } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
 import { Page, ShortText } from "../http/schemas.js";
+import { EpisodeOutcome } from "../episodes/episodeOutcome.schema.js";
 import { caseload } from "./caseload.service.js";
 
 const ClientStatus = Type.Union([
@@ -41,6 +42,7 @@ const CaseloadItem = Type.Object({
   openAlerts: Type.Integer(),
   alliance: Score,
   outcome: Score,
+  episodeOutcome: EpisodeOutcome,
 });
 
 export function caseloadRoutes(app: App, context: AppContext): void {

@@ -7,6 +7,8 @@ import { audit } from "../clients/clients.service.js";
 import type { AppContext } from "../context.js";
 import type { ClientStatus } from "../db/schema.js";
 import { AppError } from "../errors.js";
+import type { TalkingTherapiesEpisodeOutcome } from "../../core/instruments/talkingTherapiesEpisode.js";
+import { episodeOutcomes } from "../episodes/episodeOutcomes.js";
 import { catalogue, latestOfEach } from "../instruments/instrumentCatalogue.js";
 import {
   attentionReason,
@@ -50,6 +52,8 @@ export interface CaseloadItem {
   openAlerts: number;
   alliance: CaseloadScore | null;
   outcome: CaseloadScore | null;
+  /** NHS Talking Therapies outcome of the latest episode (PHQ-9 and GAD-7 paired), or null. */
+  episodeOutcome: TalkingTherapiesEpisodeOutcome | null;
 }
 
 interface Ranked {
@@ -126,7 +130,11 @@ async function rank(
   });
 }
 
-async function item(context: AppContext, r: Ranked): Promise<CaseloadItem> {
+async function item(
+  context: AppContext,
+  r: Ranked,
+  outcome: TalkingTherapiesEpisodeOutcome | null,
+): Promise<CaseloadItem> {
   return {
     clientId: r.client.id,
     name: await context.cipher.decrypt(
@@ -148,6 +156,7 @@ async function item(context: AppContext, r: Ranked): Promise<CaseloadItem> {
     openAlerts: r.open,
     alliance: r.alliance,
     outcome: r.outcome,
+    episodeOutcome: outcome,
   };
 }
 
@@ -179,7 +188,18 @@ export async function caseload(
   );
   const ordered = (await rank(context, actor, clients)).sort(compareRanked);
   const page = ordered.slice(offset, offset + query.limit);
-  const items = await Promise.all(page.map((r) => item(context, r)));
+  const outcomes = await episodeOutcomes(
+    context.db,
+    actor.organisationId,
+    page.map((r) => r.client.id),
+  );
+  const items = await Promise.all(
+    page.map((r) => {
+      const o = outcomes.get(r.client.id);
+      const latest = o?.latest ? o.byEpisode.get(o.latest) : undefined;
+      return item(context, r, latest ?? null);
+    }),
+  );
   await audit(
     context,
     actor,

@@ -7,7 +7,7 @@ import { resolvePack } from "../instruments/instrumentCatalogue.js";
 import { findCheckinByTokenHash, findDraft } from "./checkins.repository.js";
 import { hashLinkToken, looksLikeToken } from "./linkToken.js";
 
-/** Answers keyed by instrument id, then linkId (paper-form values). */
+/** Answers keyed by instrument id, then linkId (option positions, before any reversal). */
 export type CheckinAnswers = Record<string, Record<string, number>>;
 
 export interface DraftContent {

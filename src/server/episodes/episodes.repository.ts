@@ -54,3 +54,19 @@ export async function updateEpisode(
     .where("id", "=", id)
     .execute();
 }
+
+/** The episodes of some clients, oldest first. */
+export async function episodesOf(
+  db: Db,
+  organisationId: string,
+  clientIds: readonly string[],
+): Promise<EpisodeTable[]> {
+  if (clientIds.length === 0) return [];
+  return db
+    .selectFrom("episodes")
+    .selectAll()
+    .where("organisation_id", "=", organisationId)
+    .where("client_id", "in", [...clientIds])
+    .orderBy("opened_at")
+    .execute();
+}

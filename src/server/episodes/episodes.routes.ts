@@ -3,6 +3,7 @@ import { Type } from "@fastify/type-provider-typebox";
 import type { AppContext } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
 import { Id, IdParams, IsoDateTime, ShortText } from "../http/schemas.js";
+import { EpisodeOutcome } from "./episodeOutcome.schema.js";
 import {
   dischargeEpisode,
   listEpisodes,
@@ -16,6 +17,10 @@ export const Episode = Type.Object({
   dischargedAt: Type.Union([Type.String(), Type.Null()]),
   dischargeReason: Type.Union([Type.String(), Type.Null()]),
 });
+const EpisodeWithOutcome = Type.Object({
+  ...Episode.properties,
+  talkingTherapies: EpisodeOutcome,
+});
 const tags = ["episodes"];
 
 export function episodeRoutes(app: App, context: AppContext): void {
@@ -25,7 +30,9 @@ export function episodeRoutes(app: App, context: AppContext): void {
       schema: {
         tags,
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(Episode) }) },
+        response: {
+          200: Type.Object({ items: Type.Array(EpisodeWithOutcome) }),
+        },
       },
     },
     async (request) => ({

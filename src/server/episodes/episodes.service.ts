@@ -8,6 +8,7 @@ import { inTransaction, isoNow } from "../context.js";
 import { newId } from "../ids.js";
 import type { EpisodeTable } from "../db/schema.js";
 import { AppError, notFound } from "../errors.js";
+import { episodeOutcomes } from "./episodeOutcomes.js";
 import {
   findEpisode,
   insertEpisode,
@@ -32,9 +33,15 @@ export async function listEpisodes(
 ) {
   await loadClientFor(context, actor, clientId, "read");
   await audit(context, actor, clientId, "episode.list");
+  const outcomes = (
+    await episodeOutcomes(context.db, actor.organisationId, [clientId])
+  ).get(clientId)?.byEpisode;
   return (
     await listEpisodeRows(context.db, actor.organisationId, clientId)
-  ).map(view);
+  ).map((e) => ({
+    ...view(e),
+    talkingTherapies: outcomes?.get(e.id) ?? null,
+  }));
 }
 
 export async function openEpisode(

@@ -1,5 +1,5 @@
 // The packs an organisation can use: the bundled ones plus every version it has installed.
-import { bundledPacks } from "../../core/instruments/bundled.js";
+import { bundledPackVersions } from "../../core/instruments/bundled.js";
 import { compareVersions } from "../../core/instruments/compareVersions.js";
 import type { Pack } from "../../core/instruments/packSchema.js";
 import { validatePack } from "../../core/instruments/validatePack.js";
@@ -30,7 +30,7 @@ export async function catalogue(
   organisationId: string,
   instrumentId?: string,
 ): Promise<CataloguedPack[]> {
-  const bundled = [...bundledPacks().values()]
+  const bundled = bundledPackVersions()
     .filter((p) => instrumentId === undefined || p.id === instrumentId)
     .map((pack) => ({ pack, bundled: true, installedAt: null }));
   const rows = await listPackRows(db, organisationId, instrumentId);

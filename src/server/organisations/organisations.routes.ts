@@ -4,6 +4,7 @@ import type { AppContext } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
 import { ShortText } from "../http/schemas.js";
 import { checkinSettingsSchema } from "../checkins/checkinSettings.schema.js";
+import { signalSettingsSchema } from "../alerts/signalSettings.schema.js";
 import { AppError } from "../errors.js";
 import { findMember } from "../members/members.repository.js";
 import { requireAdmin } from "../members/members.service.js";
@@ -14,6 +15,7 @@ const Settings = Type.Object(
     crisisInformation: Type.Optional(Type.String({ maxLength: 2_000 })),
     timeZone: Type.Optional(Type.String({ maxLength: 64 })),
     ...checkinSettingsSchema,
+    ...signalSettingsSchema,
   },
   { additionalProperties: false },
 );

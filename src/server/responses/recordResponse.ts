@@ -33,7 +33,7 @@ export interface ResponseInput {
   version?: string;
   sessionId?: string;
   episodeId?: string;
-  /** Paper-form values keyed by linkId. */
+  /** Answer values keyed by linkId: option positions, before any reversal. */
   answers: RawAnswers;
   submittedAt?: string;
   /** The member who entered it; null for a client's own check-in. */

@@ -98,3 +98,37 @@ export async function listClientScoringHistory(
     .orderBy("id")
     .execute();
 }
+
+export interface EpisodeTotalRow {
+  client_id: string;
+  episode_id: string | null;
+  instrument_id: string;
+  total: number;
+  submitted_at: string;
+}
+
+/** Valid totals of some instruments for some clients (e.g. PHQ-9 and GAD-7 for a caseload page). */
+export async function validTotalsOf(
+  db: Db,
+  organisationId: string,
+  clientIds: readonly string[],
+  instrumentIds: readonly string[],
+): Promise<EpisodeTotalRow[]> {
+  if (clientIds.length === 0 || instrumentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("responses")
+    .select([
+      "client_id",
+      "episode_id",
+      "instrument_id",
+      "total",
+      "submitted_at",
+    ])
+    .where("organisation_id", "=", organisationId)
+    .where("client_id", "in", [...clientIds])
+    .where("instrument_id", "in", [...instrumentIds])
+    .where("valid", "=", 1)
+    .where("total", "is not", null)
+    .execute();
+  return rows.map((r) => ({ ...r, total: Number(r.total) }));
+}

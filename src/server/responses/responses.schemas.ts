@@ -21,17 +21,35 @@ export const RiskItem = Type.Object({
   source: Type.String(),
 });
 
+export const ItemFlag = Type.Object({
+  linkId: Type.String(),
+  value: Type.Number(),
+  text: Type.String(),
+  message: Type.String(),
+  source: Type.String(),
+});
+
 const scoring = {
   instrumentVersion: Type.String(),
   total: Type.Union([Type.Number(), Type.Null()]),
   band: Type.Union([Type.String(), Type.Null()]),
   valid: Type.Boolean(),
-  clinical: Type.Union([Type.Boolean(), Type.Null()]),
+  clinical: Type.Union([Type.Boolean(), Type.Null()], {
+    description: "Past the pack's screening cut-off.",
+  }),
+  caseness: Type.Union([Type.Boolean(), Type.Null()], {
+    description:
+      "At caseness, the boundary recovery uses (e.g. GAD-7 ≥ 8; null when the pack has none or the scoring predates it).",
+  }),
   prorated: Type.Boolean(),
   subscales: Scores,
   derived: Scores,
   missingItems: Type.Array(Type.String()),
   riskItems: Type.Array(RiskItem),
+  flags: Type.Array(ItemFlag, {
+    description:
+      "Answers the pack flags for further assessment whatever the total (e.g. a WHO-5 item at 0 or 1).",
+  }),
 };
 
 export const StoredResponse = Type.Object({
@@ -68,7 +86,11 @@ export const NewResponse = Type.Object(
     answers: Type.Record(
       Type.String({ minLength: 1, maxLength: 64 }),
       Type.Union([Type.Number(), Type.Null()]),
-      { maxProperties: 200 },
+      {
+        maxProperties: 200,
+        description:
+          "Answers keyed by linkId; each is the chosen option's position on the response scale (its ordinalValue), reverse-scored items too (e.g. CORE-10 items 2 and 3), which Rapport reverses itself. Null leaves an item unanswered.",
+      },
     ),
     submittedAt: Type.Optional(IsoDateTime),
   },

@@ -52,3 +52,19 @@ export async function updateSession(
     .where("id", "=", id)
     .execute();
 }
+
+/** The attended sessions of some clients (for episode outcomes). */
+export async function attendedSessionsOf(
+  db: Db,
+  organisationId: string,
+  clientIds: readonly string[],
+): Promise<Pick<SessionTable, "client_id" | "episode_id" | "starts_at">[]> {
+  if (clientIds.length === 0) return [];
+  return db
+    .selectFrom("sessions")
+    .select(["client_id", "episode_id", "starts_at"])
+    .where("organisation_id", "=", organisationId)
+    .where("client_id", "in", [...clientIds])
+    .where("status", "=", "attended")
+    .execute();
+}

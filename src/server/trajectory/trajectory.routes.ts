@@ -31,6 +31,17 @@ const Trajectory = Type.Object({
       red: Range,
     }),
   ),
+  range: Type.Object(
+    { min: Type.Number(), max: Type.Number() },
+    {
+      description:
+        "The instrument's total range; every expected value and band edge lies within it.",
+    },
+  ),
+  clamped: Type.Boolean({
+    description:
+      "True when the model's band reached past the range and was clamped to it (the model is normal on the raw scale and does not know the bounds).",
+  }),
 });
 
 export function trajectoryRoutes(app: App, context: AppContext): void {

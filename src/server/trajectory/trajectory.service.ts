@@ -13,12 +13,17 @@ import { audit } from "../clients/clients.service.js";
 import type { AppContext } from "../context.js";
 import { isoNow } from "../context.js";
 import { notFound } from "../errors.js";
+import { totalRange } from "../../core/instruments/itemValues.js";
+import { resolvePack } from "../instruments/instrumentCatalogue.js";
 import { episodeSeries } from "./trajectory.repository.js";
 
 /** Sessions of band drawn past the latest score, so the next session's range is visible. */
 const SESSIONS_AHEAD = 2;
 
-export interface TrajectoryView extends Omit<TrajectoryBand, "intake"> {
+export interface TrajectoryView extends Omit<
+  TrajectoryBand,
+  "intake" | "clamped"
+> {
   instrumentId: string;
   /** The first score of the series; null (and no points) before the client has one. */
   intake: number | null;
@@ -26,6 +31,8 @@ export interface TrajectoryView extends Omit<TrajectoryBand, "intake"> {
   label: string;
   model: "reference" | "fitted";
   levels: { yellow: number; red: number };
+  /** Whether a band edge fell outside the instrument's range and was clamped to it. */
+  clamped: boolean;
 }
 
 export async function clientTrajectory(
@@ -60,22 +67,36 @@ export async function clientTrajectory(
       id: s.id,
       startsAt: s.starts_at,
       status: s.status,
+      checkInDue: false, // only the session numbers are read here
     })),
     isoNow(context),
   );
   const levels = DEFAULT_SIGNAL_OPTIONS.notOnTrack;
+  const { pack } = await resolvePack(
+    context.db,
+    actor.organisationId,
+    instrumentId,
+  );
+  const range = totalRange(pack);
   const band = trajectoryBand(
     input,
     instrumentId,
     inUse.model,
     levels,
     SESSIONS_AHEAD,
+    range,
   );
   return {
     instrumentId,
     label: inUse.label,
     model: inUse.label === REFERENCE_LABEL ? "reference" : "fitted",
     levels: { yellow: levels.yellowLevel, red: levels.redLevel },
-    ...(band ?? { intake: null, scores: [], points: [] }),
+    ...(band ?? {
+      intake: null,
+      scores: [],
+      points: [],
+      range,
+      clamped: false,
+    }),
   };
 }

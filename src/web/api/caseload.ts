@@ -1,6 +1,6 @@
 // GET /api/caseload: the caller's clients, most in need of attention first (issue 8).
 import { api, query } from "./http";
-import type { ClientStatus, Page } from "./types";
+import type { ClientStatus, EpisodeOutcome, Page } from "./types";
 
 export interface CaseloadScore {
   instrumentId: string;
@@ -28,6 +28,8 @@ export interface CaseloadItem {
   openAlerts: number;
   alliance: CaseloadScore | null;
   outcome: CaseloadScore | null;
+  /** The latest episode's NHS Talking Therapies outcome, when it has PHQ-9 and GAD-7 pairs. */
+  episodeOutcome?: EpisodeOutcome | null;
 }
 
 export interface CaseloadQuery {

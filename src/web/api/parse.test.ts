@@ -38,6 +38,7 @@ describe("parseResponses", () => {
         total: 18,
         answers: {},
         subscales: {},
+        flags: [],
       },
       {
         id: "2",
@@ -47,6 +48,7 @@ describe("parseResponses", () => {
         band: "moderate",
         answers: {},
         subscales: {},
+        flags: [],
       },
     ]);
   });

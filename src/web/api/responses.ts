@@ -14,6 +14,21 @@ export interface ScoredResponse {
   answers: Record<string, number>;
   /** Subscale scores, e.g. the alliance check-in's goals, tasks and bond. */
   subscales: Record<string, number>;
+  /** Answers the pack flags for further assessment, in words (e.g. a WHO-5 item at 0 or 1). */
+  flags: string[];
+}
+
+function flagsOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((flag: unknown) => {
+    if (!isObject(flag)) return [];
+    const linkId = firstString(flag, ["linkId"]);
+    const answer = firstNumber(flag, ["value"]);
+    const message = firstString(flag, ["message"]);
+    return linkId && answer !== undefined && message
+      ? [`${linkId} answered ${answer}: ${message}`]
+      : [];
+  });
 }
 
 function numbersOf(value: unknown): Record<string, number> {
@@ -53,6 +68,7 @@ function parseOne(raw: unknown): ScoredResponse | null {
     ...(band ? { band } : {}),
     answers: numbersOf(raw.answers),
     subscales: numbersOf(raw.subscales),
+    flags: flagsOf(raw.flags),
   };
 }
 

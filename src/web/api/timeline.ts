@@ -37,6 +37,10 @@ export interface Trajectory {
     yellow: BandRange;
     red: BandRange;
   }[];
+  /** The instrument's total range; the band is kept within it. */
+  range: { min: number; max: number };
+  /** True when the model's band reached past the range and was clamped to it. */
+  clamped: boolean;
 }
 
 const base = (id: string) => `/api/clients/${encodeURIComponent(id)}`;

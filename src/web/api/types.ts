@@ -41,6 +41,17 @@ export interface Episode {
   openedAt: string;
   dischargedAt: string | null;
   dischargeReason: string | null;
+  /** NHS Talking Therapies outcome (PHQ-9 and GAD-7 paired); absent on a freshly opened one. */
+  talkingTherapies?: EpisodeOutcome | null;
+}
+
+/** The paired PHQ-9 and GAD-7 outcome of an episode (NHS Talking Therapies definitions). */
+export interface EpisodeOutcome {
+  /** finished: a finished course of treatment; ongoing: so far; ended-early: not counted. */
+  course: "finished" | "ongoing" | "ended-early";
+  attendedSessions: number;
+  label: string;
+  explanation: string[];
 }
 
 export const SESSION_STATUSES = [
@@ -101,6 +112,10 @@ export interface OrganisationSettings {
   requireTotp?: boolean;
   crisisInformation?: string;
   timeZone?: string;
+  /** Rupture rule: ≥ 1 SD (sensitive) or ≥ 2 SD (strict, the default) below baseline. */
+  ruptureMode?: "sensitive" | "strict";
+  /** No-improvement alert: no reliable improvement by this session (default 6, a design choice). */
+  noImprovementBySession?: number;
 }
 
 export interface Organisation {

@@ -68,4 +68,42 @@ describe("CaseloadTable", () => {
     expect(within(second).getByText("None open")).toBeTruthy();
     expect(within(second).getAllByText("None yet")).toHaveLength(2);
   });
+
+  it("shows the latest episode's NHS Talking Therapies outcome beside the outcome score", () => {
+    render(
+      <CaseloadTable
+        caption="Ordered"
+        therapistNames={null}
+        rows={[
+          item({
+            episodeOutcome: {
+              course: "finished",
+              attendedSessions: 8,
+              label: "reliable recovery",
+              explanation: ["Finished a course of treatment"],
+            },
+          }),
+          item({
+            clientId: "c2",
+            episodeOutcome: {
+              course: "ongoing",
+              attendedSessions: 3,
+              label: "no reliable change, still at caseness",
+              explanation: [],
+            },
+          }),
+        ]}
+      />,
+    );
+    expect(
+      screen.getByText(
+        "NHS Talking Therapies: reliable recovery (finished course)",
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        "NHS Talking Therapies: no reliable change, still at caseness (so far)",
+      ),
+    ).toBeTruthy();
+  });
 });

@@ -6,6 +6,7 @@ import { Sparkline } from "../charts/Sparkline";
 import { Link } from "../components/Link";
 import { formatDate } from "../components/format";
 import { clientHref } from "../router";
+import { EpisodeOutcomeText } from "../client/EpisodeOutcomeText";
 
 interface Props {
   rows: CaseloadItem[];
@@ -84,6 +85,11 @@ export function CaseloadTable({ rows, caption, therapistNames }: Props) {
               </td>
               <td>
                 <ScoreCell score={row.outcome} />
+                {row.episodeOutcome && (
+                  <div>
+                    <EpisodeOutcomeText outcome={row.episodeOutcome} />
+                  </div>
+                )}
               </td>
               <td>{STATUS_LABEL[row.status]}</td>
               {therapistNames && (

@@ -4,6 +4,7 @@ export const ATTENTION_REASONS: Record<string, string> = {
   rupture: "Rupture, not repaired",
   "not-on-track": "Not on track",
   "reliable-deterioration": "Reliable deterioration",
+  "no-improvement": "No reliable improvement",
   disengagement: "Missed check-ins",
 };
 

@@ -9,6 +9,7 @@ export function ScoreTable({
   title: string;
   responses: ScoredResponse[];
 }) {
+  const flagged = responses.some((r) => r.flags.length > 0);
   return (
     <div
       className="table-scroll"
@@ -23,6 +24,7 @@ export function ScoreTable({
             <th scope="col">Answered</th>
             <th scope="col">Total</th>
             <th scope="col">Band</th>
+            {flagged && <th scope="col">Flagged for further assessment</th>}
           </tr>
         </thead>
         <tbody>
@@ -31,6 +33,7 @@ export function ScoreTable({
               <th scope="row">{formatDateTime(r.at)}</th>
               <td>{r.total}</td>
               <td>{r.band ?? "—"}</td>
+              {flagged && <td>{r.flags.join("; ") || "—"}</td>}
             </tr>
           ))}
         </tbody>

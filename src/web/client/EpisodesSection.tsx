@@ -10,6 +10,7 @@ import { formatDate } from "../components/format";
 import { useAction, type Action } from "../components/useAction";
 import { useLoad } from "../components/useLoad";
 import { Section } from "../components/Section";
+import { EpisodeOutcomeText } from "./EpisodeOutcomeText";
 
 function DischargeForm({
   clientId,
@@ -71,6 +72,12 @@ export function EpisodesSection({
         {items.map((episode) => (
           <li key={episode.id}>
             {describe(episode)}
+            {episode.talkingTherapies && (
+              <>
+                {". "}
+                <EpisodeOutcomeText outcome={episode.talkingTherapies} />
+              </>
+            )}
             {canEdit && !episode.dischargedAt && (
               <DischargeForm
                 clientId={clientId}

@@ -103,6 +103,8 @@ describe("OutcomesSection", () => {
           yellow: { lower: 15 - session, upper: 21 - session },
           red: { lower: 14 - session, upper: 22 - session },
         })),
+        range: { min: 0, max: 27 },
+        clamped: true,
       },
     });
     renderWithSessions("c1", (sessions) => (
@@ -117,6 +119,11 @@ describe("OutcomesSection", () => {
     expect([...trajectory.querySelectorAll("tbody tr")][1]?.textContent).toBe(
       "21216.0" + "13.0 to 19.0" + "12.0 to 20.0",
     );
+    expect(
+      screen.getByText(
+        /The band is kept within the instrument's range \(0–27\)/,
+      ),
+    ).toBeTruthy();
     expect(screen.getByText(/^Not a validated instrument/)).toBeTruthy();
     expect(
       screen.getAllByText("Rupture at session 2 (bond), not repaired"),
@@ -127,6 +134,46 @@ describe("OutcomesSection", () => {
     expect(
       [...items.querySelectorAll("tbody th")].map((th) => th.textContent),
     ).toEqual(["q1", "q9"]);
+  });
+
+  it("lists the answers a pack flags for further assessment (a WHO-5 item at 0 or 1)", async () => {
+    fakeApi({
+      ...NO_SESSIONS,
+      "GET /api/clients/c1/responses": {
+        items: [
+          response("1", "who-5", 17, 1, {
+            flags: [
+              {
+                linkId: "q5",
+                value: 1,
+                text: "(item 5)",
+                message: "an item answered 0 or 1 calls for further assessment",
+                source: "WHO-5 scoring guidance",
+              },
+            ],
+          }),
+          response("2", "who-5", 20, 2),
+        ],
+      },
+      "GET /api/clients/c1/signals": { items: [], trajectoryModels: {} },
+      "GET /api/instruments": {
+        items: [instrument("who-5", "outcome", true)],
+      },
+    });
+    renderWithSessions("c1", (sessions) => (
+      <OutcomesSection clientId="c1" sessions={sessions} />
+    ));
+    const table = await screen.findByRole("table", {
+      name: /who-5: every score/,
+    });
+    expect(
+      [...table.querySelectorAll("tbody tr")].map(
+        (tr) => tr.lastElementChild?.textContent,
+      ),
+    ).toEqual([
+      "q5 answered 1: an item answered 0 or 1 calls for further assessment",
+      "—",
+    ]);
   });
 
   it("says so when the client has no responses", async () => {

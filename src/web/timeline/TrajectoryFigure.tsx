@@ -39,6 +39,13 @@ export function TrajectoryFigure({
             .
           </p>
         )}
+        {data?.clamped && (
+          <p className="band-label">
+            The band is kept within the instrument&apos;s range (
+            {data.range.min}–{data.range.max}): the model does not know the
+            scale&apos;s bounds, so band edges beyond them are clamped.
+          </p>
+        )}
       </figcaption>
       <LoadError error={trajectory.error} />
       {trajectory.loading && <p role="status">Loading the trajectory…</p>}

@@ -20,6 +20,7 @@ const score = (day: number, total: number): ScoredResponse => ({
   total,
   answers: {},
   subscales: {},
+  flags: [],
 });
 
 describe("sinceLastSession", () => {
