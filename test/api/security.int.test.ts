@@ -15,7 +15,13 @@ import {
   testRuntime,
   type TestRuntime,
 } from "../support/dialects.js";
-import { asCookie, asToken, cookiesOf, signIn } from "../support/http.js";
+import {
+  asCookie,
+  asToken,
+  cookiesOf,
+  signIn,
+  verifyCode,
+} from "../support/http.js";
 
 interface Mailbox {
   port: number;
@@ -219,14 +225,17 @@ describe.each(DIALECTS)("identity and access on %s", (dialect) => {
       (await pending.post("/api/auth/totp/verify", { code: "123456" }))
         .statusCode,
     ).toBe(401);
-    expect(
-      (
-        await pending.post("/api/auth/totp/verify", {
-          code: await currentCode(secret, now),
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect((await pending.get("/api/clients")).statusCode).toBe(200);
+    // The enrolment code was used; the next one (30 s later) signs in, under a new session id.
+    now = new Date(now.getTime() + 30_000);
+    const verified = await verifyCode(
+      app,
+      pending,
+      await currentCode(secret, now),
+    );
+    expect(verified.response.statusCode).toBe(200);
+    expect((await pending.get("/api/clients")).statusCode).toBe(401);
+    const signedIn = verified.session;
+    expect((await signedIn.get("/api/clients")).statusCode).toBe(200);
 
     const second = await login(
       "therapist2@demo.rapport.test",
@@ -259,7 +268,7 @@ describe.each(DIALECTS)("identity and access on %s", (dialect) => {
     ).toBe(401);
     expect(
       (
-        await pending.post("/api/auth/totp/disable", {
+        await signedIn.post("/api/auth/totp/disable", {
           password: "demo-password-1",
         })
       ).statusCode,
@@ -397,7 +406,7 @@ describe.each(DIALECTS)("identity and access on %s", (dialect) => {
     const csv = await admin.get("/api/audit/export");
     expect(csv.headers["content-type"]).toMatch(/text\/csv/);
     expect(csv.body.split("\n")[0]).toBe(
-      "seq,at,actor_id,client_id,action,source,prev_hash,hash",
+      "seq,at,actor_id,subject_id,client_id,action,source,prev_hash,hash",
     );
     expect((await t1.get("/api/audit")).statusCode).toBe(403);
   });
@@ -544,6 +553,7 @@ describe.each(DIALECTS)("identity and access on %s", (dialect) => {
       runtime.context.db,
       client.organisation_id,
       client.id,
+      "clients.name",
       client.name_enc,
     );
     expect(client.name_index).toBe(cipher.index(name));
