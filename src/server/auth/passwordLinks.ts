@@ -6,6 +6,7 @@ import { auditSecurity } from "../audit/securityAudit.js";
 import type { AppContext } from "../context.js";
 import { inTransaction } from "../context.js";
 import type { Db } from "../db/database.js";
+import { lockUntilCommit } from "../db/locks.js";
 import type { MemberTable } from "../db/schema.js";
 import { deliverSoon, enqueueMail } from "../notifications/outbox.js";
 import { hashToken, newToken } from "./sessions.repository.js";
@@ -64,6 +65,7 @@ export async function issuePasswordLink(
   by: { actorId: string | null; source: string | null },
 ): Promise<boolean> {
   const now = context.clock();
+  await lockUntilCommit(trx, `password-links:${member.id}`);
   if ((await openLinks(trx, member.id, now.toISOString())) >= MAX_OPEN_LINKS)
     return false;
   const token = newToken();
