@@ -4,8 +4,9 @@
 // Defence: each attempt is counted, in one atomic statement, before its password is checked; the
 // sixth and later attempts in a window are refused unchecked.
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../../src/server/app.js";
+import { verifyPassword } from "../../src/server/auth/password.js";
 import { seedDemo } from "../../src/server/demo/seedDemo.js";
 import type { App } from "../../src/server/http/types.js";
 import {
@@ -14,6 +15,14 @@ import {
   type TestRuntime,
 } from "../support/dialects.js";
 import { DEMO_PASSWORD } from "../support/http.js";
+
+// Counts how many guesses had their password checked (the real check still runs).
+vi.mock("../../src/server/auth/password.js", async (original) => {
+  const actual =
+    await original<typeof import("../../src/server/auth/password.js")>();
+  return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
+});
+const checked = vi.mocked(verifyPassword);
 
 describe.each(DIALECTS)("parallel sign-in guesses on %s", (dialect) => {
   let runtime: TestRuntime;
@@ -38,10 +47,12 @@ describe.each(DIALECTS)("parallel sign-in guesses on %s", (dialect) => {
 
   it("checks at most 5 of 20 simultaneous guesses, then refuses the right password too", async () => {
     const email = "therapist1@demo.rapport.test";
+    checked.mockClear();
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) => login(email, `guess-${i}`, i)),
     );
     const statuses = answers.map((a) => a.statusCode);
+    expect(checked).toHaveBeenCalledTimes(5);
     // Four checked and wrong (401), the fifth checked and wrong (locks: 429), fifteen refused.
     expect(statuses.filter((s) => s === 401)).toHaveLength(4);
     expect(statuses.filter((s) => s === 429)).toHaveLength(16);
