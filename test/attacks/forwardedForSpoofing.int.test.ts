@@ -66,17 +66,29 @@ describe.each(SETTINGS)(
     it("records the address the proxy saw, not the one the client wrote", async () => {
       const res = await viaProxy(
         "6.6.6.6",
-        "admin@demo.rapport.test",
+        "therapist1@demo.rapport.test",
         DEMO_PASSWORD,
       );
       expect(res.statusCode).toBe(200);
-      const login = await runtime.context.db
-        .selectFrom("audit_log")
-        .select("source")
-        .where("action", "=", "auth.login")
-        .orderBy("seq", "desc")
-        .executeTakeFirstOrThrow();
-      expect(login.source).toBe(CLIENT);
+      // A client record read through the proxy, with a forged address again.
+      const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+      const list = await app.inject({
+        method: "GET",
+        url: "/api/clients?limit=1",
+        remoteAddress: PROXY,
+        headers: { cookie, "x-forwarded-for": `6.6.6.7, ${CLIENT}` },
+      });
+      expect(list.statusCode).toBe(200);
+      const sources = async (action: string) =>
+        (
+          await runtime.context.db
+            .selectFrom("audit_log")
+            .select("source")
+            .where("action", "=", action)
+            .execute()
+        ).map((e) => e.source);
+      expect(await sources("client.list")).toEqual([CLIENT]);
+      expect(await sources("auth.login")).toEqual([CLIENT]);
     });
 
     it("keeps the per-address limit when every request forges a new address", async () => {
