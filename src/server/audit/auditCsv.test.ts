@@ -26,7 +26,7 @@ describe("auditCsv", () => {
     ]);
   });
 
-  it.each(['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"])(
+  it.each(['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])(
     "never lets a cell start a formula: %j",
     (source) => {
       const row = auditCsv([entry({ source })]).split("\n")[1] ?? "";
