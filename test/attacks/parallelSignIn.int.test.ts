@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../../src/server/app.js";
-import { verifyPassword } from "../../src/server/auth/password.js";
+import * as password from "../../src/server/auth/password.js";
 import { seedDemo } from "../../src/server/demo/seedDemo.js";
 import type { App } from "../../src/server/http/types.js";
 import {
@@ -18,11 +18,10 @@ import { DEMO_PASSWORD } from "../support/http.js";
 
 // Counts how many guesses had their password checked (the real check still runs).
 vi.mock("../../src/server/auth/password.js", async (original) => {
-  const actual =
-    await original<typeof import("../../src/server/auth/password.js")>();
+  const actual = await original<typeof password>();
   return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
 });
-const checked = vi.mocked(verifyPassword);
+const checked = vi.mocked(password.verifyPassword);
 
 describe.each(DIALECTS)("parallel sign-in guesses on %s", (dialect) => {
   let runtime: TestRuntime;

@@ -26,14 +26,18 @@ describe("auditCsv", () => {
     ]);
   });
 
-  it.each(['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])(
-    "never lets a cell start a formula: %j",
-    (source) => {
-      const row = auditCsv([entry({ source })]).split("\n")[1] ?? "";
-      const cells = row.split(",");
-      expect(cells[6]?.replace(/^"/, "").startsWith("'")).toBe(true);
-    },
-  );
+  it.each([
+    '=HYPERLINK("http://x")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+  ])("never lets a cell start a formula: %j", (source) => {
+    const row = auditCsv([entry({ source })]).split("\n")[1] ?? "";
+    const cells = row.split(",");
+    expect(cells[6]?.replace(/^"/, "").startsWith("'")).toBe(true);
+  });
 
   it("quotes commas and quotes instead of shifting columns", () => {
     const row = auditCsv([entry({ source: 'a,"b"' })]).split("\n")[1];

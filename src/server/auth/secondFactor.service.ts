@@ -42,10 +42,12 @@ async function useCode(
   );
   if (step !== null) return claimTotpStep(context.db, member.id, step);
   const remaining = useRecoveryCode(member.recovery_codes, code);
-  return (
-    remaining !== null &&
-    member.recovery_codes !== null &&
-    claimRecoveryCodes(context.db, member.id, member.recovery_codes, remaining)
+  if (remaining === null || member.recovery_codes === null) return false;
+  return claimRecoveryCodes(
+    context.db,
+    member.id,
+    member.recovery_codes,
+    remaining,
   );
 }
 
