@@ -59,6 +59,7 @@ async function openCheckins(context: AppContext): Promise<string[]> {
             trx,
             org.id,
             clientId,
+            "clients.name",
             `Bench ${c}`,
           ),
           name_index: context.cipher.index(`Bench ${c}`),

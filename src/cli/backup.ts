@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import SQLite from "better-sqlite3";
-import { openSqlite } from "../server/db/database.js";
+import { openSqlite, privateFile } from "../server/db/database.js";
 import { CliError, action, config, print, say } from "./runtime.js";
 
 function sqliteFile(): string {
@@ -29,6 +29,7 @@ export function registerBackup(program: Command): void {
           throw new CliError(`${file} exists; choose a new file`);
         const handle = openSqlite(source);
         try {
+          privateFile(file); // 0600 before a byte of the database is in it
           await handle.backup(file);
         } finally {
           handle.close();
@@ -65,6 +66,7 @@ export function registerBackup(program: Command): void {
             throw new CliError(`${file} is not a Rapport database`);
           for (const suffix of ["", "-wal", "-shm"])
             fs.rmSync(target + suffix, { force: true });
+          privateFile(target);
           await backup.backup(target);
         } finally {
           backup.close();

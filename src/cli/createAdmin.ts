@@ -54,12 +54,13 @@ export function registerCreateAdmin(program: Command): void {
               await insertOrganisation(context.db, organisation);
             }
             try {
-              const member = await createMember(context, organisation.id, {
-                email: options.email,
-                name: options.name,
-                role: "admin",
+              const member = await createMember(
+                context,
+                organisation.id,
+                { email: options.email, name: options.name, role: "admin" },
+                { actorId: null, source: "cli" },
                 password,
-              });
+              );
               print({
                 id: member.id,
                 email: member.email,

@@ -8,7 +8,8 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { AppContext } from "./context.js";
 import { installSecurityHeaders } from "./http/securityHeaders.js";
-import { SESSION_COOKIE, installAuthentication } from "./auth/auth.hook.js";
+import { installAuthentication } from "./auth/auth.hook.js";
+import { SESSION_COOKIE } from "./auth/sessionCookie.js";
 import { alertRoutes } from "./alerts/alerts.routes.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { caseloadRoutes } from "./caseload/caseload.routes.js";
@@ -28,6 +29,7 @@ import { fhirRoutes } from "./fhir/fhir.routes.js";
 import { instrumentRoutes } from "./instruments/instruments.routes.js";
 import { responseRoutes } from "./responses/responses.routes.js";
 import { installErrorHandling } from "./http/errorHandler.js";
+import { trustProxyOption } from "./http/trustProxy.js";
 import type { App } from "./http/types.js";
 import { validatorCompiler } from "./http/validation.js";
 import { loggerOptions } from "./logging.js";
@@ -41,6 +43,8 @@ import { webRoutes } from "./web/web.routes.js";
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Where logs go (default stderr); tests read them here. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(
@@ -49,9 +53,11 @@ export async function buildApp(
 ): Promise<App> {
   const app: App = Fastify({
     logger:
-      options.logger === false ? false : loggerOptions(context.config.logLevel),
+      options.logger === false
+        ? false
+        : loggerOptions(context.config.logLevel, options.logStream),
     bodyLimit: context.config.bodyLimit,
-    trustProxy: context.config.trustProxy,
+    trustProxy: trustProxyOption(context.config.trustProxy),
     return503OnClosing: true,
     forceCloseConnections: "idle",
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -69,7 +75,12 @@ export async function buildApp(
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",
-    cookieOpts: { path: "/", sameSite: "strict", httpOnly: true },
+    cookieOpts: {
+      path: "/",
+      sameSite: "strict",
+      httpOnly: true,
+      secure: context.config.secureCookies,
+    },
     csrfOpts: {
       userInfo: true,
       hmacKey: derivePurposeKey(context.cipher.master, "csrf"),

@@ -1,4 +1,5 @@
 // The only reader of process.env: one typed, frozen config, validated at start.
+import net from "node:net";
 import path from "node:path";
 
 export type DatabaseUrl =
@@ -12,9 +13,15 @@ export interface Config {
   readonly demoPassword: string | undefined;
   readonly dataKey: string | undefined;
   readonly logLevel: string;
-  readonly trustProxy: boolean;
+  /**
+   * Which reverse proxies may name the client's address (X-Forwarded-For): none, the number of
+   * proxies in front of Rapport, or their addresses. Never "any client".
+   */
+  readonly trustProxy: TrustProxy;
   readonly bodyLimit: number;
   readonly publicUrl: string;
+  /** Cookies carry `Secure` when the public URL is https (TLS may end at a proxy). */
+  readonly secureCookies: boolean;
   readonly sessionIdleSeconds: number;
   readonly sessionAbsoluteSeconds: number;
   readonly loginRatePerMinute: number;
@@ -34,6 +41,9 @@ export interface CheckinConfig {
   readonly reminderHours: number;
   readonly escalationMinutes: number;
 }
+
+/** false, a hop count, or proxy addresses / CIDR ranges (as Fastify's `trustProxy` takes them). */
+export type TrustProxy = false | number | readonly string[];
 
 export class ConfigError extends Error {}
 
@@ -63,6 +73,58 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (["1", "true", "yes"].includes(raw.toLowerCase())) return true;
   if (["0", "false", "no"].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+// proxy-addr's names for address ranges, accepted beside addresses and CIDR ranges.
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = "", prefix, extra] = entry.split("/");
+  const family = net.isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/** RAPPORT_TRUST_PROXY: false, a hop count (1-10), or a comma-separated list of proxy addresses. */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = (raw ?? "").trim();
+  if (["", "0", "false", "no"].includes(value.toLowerCase())) return false;
+  if (["true", "yes"].includes(value.toLowerCase()))
+    throw new ConfigError(
+      "RAPPORT_TRUST_PROXY=true would let any client forge its address in X-Forwarded-For; give the number of proxies in front of Rapport (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)",
+    );
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10)
+      throw new ConfigError(
+        `RAPPORT_TRUST_PROXY must be a hop count from 1 to 10 or proxy addresses, got "${value}"`,
+      );
+    return hops;
+  }
+  const entries = value.split(",").map((e) => e.trim());
+  const bad = entries.find((e) => !isProxyAddress(e));
+  if (bad !== undefined)
+    throw new ConfigError(
+      `RAPPORT_TRUST_PROXY must be false, a hop count, or proxy addresses / CIDR ranges separated by commas; "${bad}" is none of these`,
+    );
+  return Object.freeze(entries);
+}
+
+function publicUrlOf(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`RAPPORT_PUBLIC_URL must be a URL, got "${raw}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ConfigError(
+      `RAPPORT_PUBLIC_URL must start with http:// or https://, got "${raw}"`,
+    );
+  return raw.replace(/\/+$/, "");
 }
 
 export function parseDatabaseUrl(raw: string, dataDir: string): DatabaseUrl {
@@ -95,6 +157,9 @@ export function loadConfig(env: Env = process.env): Config {
       "RAPPORT_DEMO_PASSWORD must be at least 8 characters",
     );
   }
+  const publicUrl = publicUrlOf(
+    env.RAPPORT_PUBLIC_URL || `http://localhost:${port}`,
+  );
   return Object.freeze({
     port,
     host,
@@ -103,7 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoPassword,
     dataKey: env.RAPPORT_DATA_KEY || undefined,
     logLevel: env.RAPPORT_LOG_LEVEL || "info",
-    trustProxy: flag(env, "RAPPORT_TRUST_PROXY", false),
+    trustProxy: parseTrustProxy(env.RAPPORT_TRUST_PROXY),
     bodyLimit: integer(
       env,
       "RAPPORT_BODY_LIMIT",
@@ -111,7 +176,8 @@ export function loadConfig(env: Env = process.env): Config {
       1_024,
       104_857_600,
     ), // 1 MiB
-    publicUrl: env.RAPPORT_PUBLIC_URL || `http://localhost:${port}`,
+    publicUrl,
+    secureCookies: publicUrl.startsWith("https://"),
     sessionIdleSeconds: integer(
       env,
       "RAPPORT_SESSION_IDLE_SECONDS",

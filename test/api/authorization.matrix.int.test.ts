@@ -156,16 +156,16 @@ export const MATRIX: Record<string, Row> = {
     request: () => ({ url: "/api/auth/totp/enable", body: { code: "123456" } }),
     expect: SIGNED_IN,
   },
-  // Runs after the setup row, so every member has a pending secret and the wrong code is refused.
+  // Only a session waiting for its second factor may enter a code; a signed-in one is refused.
   "POST /api/auth/totp/verify": {
     request: () => ({ url: "/api/auth/totp/verify", body: { code: "123456" } }),
     expect: {
       anonymous: 401,
-      own: 401,
-      colleague: 401,
-      supervisor: 401,
-      admin: 401,
-      otherOrg: 401,
+      own: 409,
+      colleague: 409,
+      supervisor: 409,
+      admin: 409,
+      otherOrg: 409,
     },
   },
   "POST /api/auth/totp/disable": {
@@ -263,6 +263,10 @@ export const MATRIX: Record<string, Row> = {
     }),
     expect: { ...ADMIN_ONLY, admin: 201, otherOrg: 403 },
   },
+  "POST /api/members/:id/password-link": {
+    request: (f) => ({ url: `/api/members/${f.colleagueId}/password-link` }),
+    expect: { ...ADMIN_ONLY, admin: 202, otherOrg: 403 },
+  },
   "PATCH /api/members/:id": {
     request: (f) => ({
       url: `/api/members/${f.colleagueId}`,
@@ -305,6 +309,20 @@ export const MATRIX: Record<string, Row> = {
       supervisor: 403,
       admin: 400,
       otherOrg: 201,
+    },
+  },
+  "POST /api/clients/search": {
+    request: () => ({
+      url: "/api/clients/search",
+      body: { name: "Matrix Client" },
+    }),
+    expect: {
+      anonymous: 401,
+      own: 200,
+      colleague: 200,
+      supervisor: 200,
+      admin: 403,
+      otherOrg: 200,
     },
   },
   "GET /api/clients/:id": {

@@ -200,7 +200,7 @@ describe.each(DIALECTS)("instruments and responses on %s", (dialect) => {
       .executeTakeFirstOrThrow();
     // An envelope of base64url parts, which cannot hold the JSON's quotes (random ciphertext
     // may well contain the letters "q1": checking for those alone failed by chance).
-    expect(row.answers_enc).toMatch(/^enc1\.[A-Za-z0-9_.-]+$/);
+    expect(row.answers_enc).toMatch(/^enc2\.[A-Za-z0-9_.-]+$/);
     expect(row.answers_enc).not.toContain('"q1"');
   });
 

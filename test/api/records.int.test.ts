@@ -9,6 +9,11 @@ import {
   type TestRuntime,
 } from "../support/dialects.js";
 import { signIn, type Session } from "../support/http.js";
+import {
+  passwordLinkToken,
+  startMailbox,
+  type Mailbox,
+} from "../support/mailbox.js";
 
 interface ClientBody {
   id: string;
@@ -28,9 +33,13 @@ describe.each(DIALECTS)("core records on %s", (dialect) => {
   let other: Session;
   let t1Id: string;
   let t2Id: string;
+  let mailbox: Mailbox;
 
   beforeAll(async () => {
-    runtime = await testRuntime(dialect);
+    mailbox = await startMailbox();
+    runtime = await testRuntime(dialect, {
+      env: { RAPPORT_SMTP_URL: mailbox.url },
+    });
     await seedDemo(runtime.context);
     app = await buildApp(runtime.context, { logger: false });
     [t1, t2, supervisor, admin, other] = (await Promise.all(
@@ -48,6 +57,7 @@ describe.each(DIALECTS)("core records on %s", (dialect) => {
   afterAll(async () => {
     await app.close();
     await runtime.dispose();
+    await mailbox.close();
   });
 
   it("pages through a therapist's caseload with a cursor and returns each client only once", async () => {
@@ -84,9 +94,9 @@ describe.each(DIALECTS)("core records on %s", (dialect) => {
       name: "Robin Renamed",
     });
     expect(renamed.json<ClientBody>().name).toBe("Robin Renamed");
-    const found = await t1.get(
-      `/api/clients?name=${encodeURIComponent("  robin renamed ")}`,
-    );
+    const found = await t1.post("/api/clients/search", {
+      name: "  robin renamed ",
+    });
     expect(
       found.json<{ items: ClientBody[] }>().items.map((c) => c.id),
     ).toEqual([client.id]);
@@ -283,14 +293,25 @@ describe.each(DIALECTS)("core records on %s", (dialect) => {
     ).toBe(401);
   });
 
-  it("lets an admin manage members and supervision, and deactivation ends sessions", async () => {
+  it("lets an admin manage members (invited by email) and supervision, and deactivation ends sessions", async () => {
+    const sent = mailbox.messages.length;
     const created = await admin.post("/api/members", {
       email: "new.therapist@demo.rapport.test",
       name: "New Therapist",
       role: "therapist",
-      password: "a-long-password-1",
     });
     expect(created.statusCode).toBe(201);
+    const [invitation = ""] = (await mailbox.waitFor(sent + 1)).slice(sent);
+    expect(invitation).toMatch(/To: new\.therapist@demo\.rapport\.test/);
+    const completed = await app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/complete",
+      payload: {
+        token: passwordLinkToken(invitation),
+        newPassword: "a-long-password-1",
+      },
+    });
+    expect(completed.statusCode).toBe(200);
     const id = created.json<{ id: string }>().id;
     expect(
       (

@@ -34,7 +34,7 @@ describe.each(DIALECTS)("trajectory on %s", (dialect) => {
     await seedDemo(runtime.context);
     app = await buildApp(runtime.context, { logger: false });
     t1 = await signIn(app, "therapist1@demo.rapport.test");
-    sam = (await t1.get("/api/clients?name=Sam%20Ortiz")).json<{
+    sam = (await t1.post("/api/clients/search", { name: "Sam Ortiz" })).json<{
       items: { id: string }[];
     }>().items[0]!.id;
   });

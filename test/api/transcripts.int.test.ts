@@ -298,9 +298,9 @@ describe.each(DIALECTS)("transcripts on %s", (dialect) => {
       .execute();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      expect(row.text_enc).toMatch(/^enc1\./);
+      expect(row.text_enc).toMatch(/^enc2\./);
       if (row.analysis_enc !== null)
-        expect(row.analysis_enc).toMatch(/^enc1\./);
+        expect(row.analysis_enc).toMatch(/^enc2\./);
       // Ciphertext is random base64url, so a short name like "Sam" can occur in it by
       // chance; the plaintext check covers every other column.
       const stored = JSON.stringify({

@@ -131,7 +131,28 @@ describe("rapport CLI", () => {
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
     const code = await new Promise((resolve) => child.on("close", resolve));
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ email: "boss@example.org" });
+    const created = JSON.parse(stdout) as {
+      id: string;
+      organisationId: string;
+    };
+    expect(created).toMatchObject({ email: "boss@example.org" });
+    // An account with a password set by someone else: on record, from the command line.
+    const db = new SQLite(path.join(dir, "rapport.db"), { readonly: true });
+    expect(
+      db
+        .prepare(
+          "select action, actor_id, subject_id, source from audit_log where organisation_id = ?",
+        )
+        .all(created.organisationId),
+    ).toEqual([
+      {
+        action: "member.create",
+        actor_id: null,
+        subject_id: created.id,
+        source: "cli",
+      },
+    ]);
+    db.close();
   });
 
   it("backs up online and restores", async () => {

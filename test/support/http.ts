@@ -41,6 +41,42 @@ export function cookiesOf(response: LightMyRequestResponse): string {
   return response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 }
 
+/** The cookie header after a response: its cookies replace those of the same name in `jar`. */
+export function updateCookies(
+  jar: string,
+  response: LightMyRequestResponse,
+): string {
+  const cookies = new Map(
+    jar
+      .split("; ")
+      .filter(Boolean)
+      .map((c) => [c.slice(0, c.indexOf("=")), c] as const),
+  );
+  for (const c of response.cookies) cookies.set(c.name, `${c.name}=${c.value}`);
+  return [...cookies.values()].join("; ");
+}
+
+/**
+ * Enters a second-factor code in a pending session; a right code starts a new session (a new
+ * cookie and CSRF token), returned with the response.
+ */
+export async function verifyCode(
+  app: App,
+  pending: Session,
+  code: string,
+): Promise<{ response: LightMyRequestResponse; session: Session }> {
+  const response = await pending.post("/api/auth/totp/verify", { code });
+  const session =
+    response.statusCode === 200
+      ? asCookie(
+          app,
+          updateCookies(pending.cookie, response),
+          response.json<{ csrfToken: string }>().csrfToken,
+        )
+      : pending;
+  return { response, session };
+}
+
 export async function signIn(
   app: App,
   email: string,

@@ -51,3 +51,10 @@ export function plainText(message: string): string {
       String.fromCharCode(parseInt(hex, 16)),
     );
 }
+
+/** The token of the password link (reset or invitation) in a message, or "" when none. */
+export function passwordLinkToken(message: string): string {
+  return (
+    /reset-password#token=([A-Za-z0-9_-]+)/.exec(plainText(message))?.[1] ?? ""
+  );
+}

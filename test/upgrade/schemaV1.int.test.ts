@@ -72,7 +72,13 @@ for (const dialect of DIALECTS) {
         .execute();
       const names = await Promise.all(
         clients.map((c) =>
-          cipher.decrypt(db, c.organisation_id, c.id, c.name_enc),
+          cipher.decrypt(
+            db,
+            c.organisation_id,
+            c.id,
+            "clients.name",
+            c.name_enc,
+          ),
         ),
       );
       expect(names.length).toBe(50);

@@ -58,6 +58,7 @@ export async function breakGlass(
           trx,
           actor.organisationId,
           clientId,
+          "break_glass.reason",
           reason,
         ),
         created_at: at,

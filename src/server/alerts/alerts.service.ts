@@ -49,6 +49,7 @@ async function view(context: AppContext, a: AlertTable): Promise<AlertView> {
           context.db,
           a.organisation_id,
           a.client_id,
+          "alerts.note",
           a.note_enc,
         )
       : null,
@@ -126,6 +127,7 @@ async function transition(
       context.db,
       actor.organisationId,
       alert.client_id,
+      "alerts.note",
       note,
     );
   if (to === "acknowledged")

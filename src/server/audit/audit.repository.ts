@@ -20,6 +20,8 @@ export interface AuditEntryInput {
   action: string;
   source: string | null;
   at: string;
+  /** The member the entry is about (e.g. the one created or signed in), when there is one. */
+  subjectId?: string | null;
 }
 
 /** Appends entries in order, inside the caller's transaction or a new one. */
@@ -63,6 +65,7 @@ export async function appendAudit(
         client_id: entry.clientId,
         action: entry.action,
         source: entry.source,
+        subject_id: entry.subjectId ?? null,
       };
       const hash = entryHash(head.hash, fields);
       heads.set(entry.organisationId, { seq: fields.seq, hash });
@@ -119,10 +122,41 @@ export async function listAudit(
   organisationId: string,
   clientId?: string,
 ) {
+  return findAudit(db, organisationId, {
+    clientId,
+    limit: Number.MAX_SAFE_INTEGER,
+  });
+}
+
+/** Filters of the organisation's log; each given one narrows it (timestamps inclusive). */
+export interface AuditFilter {
+  action?: string | undefined;
+  actorId?: string | undefined;
+  subjectId?: string | undefined;
+  clientId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Entries after this sequence number (the previous page's `next`). */
+  after?: number | undefined;
+  limit: number;
+}
+
+export async function findAudit(
+  db: Db,
+  organisationId: string,
+  filter: AuditFilter,
+) {
   let query = db
     .selectFrom("audit_log")
     .selectAll()
     .where("organisation_id", "=", organisationId);
-  if (clientId) query = query.where("client_id", "=", clientId);
-  return query.orderBy("seq").execute();
+  if (filter.action) query = query.where("action", "=", filter.action);
+  if (filter.actorId) query = query.where("actor_id", "=", filter.actorId);
+  if (filter.subjectId)
+    query = query.where("subject_id", "=", filter.subjectId);
+  if (filter.clientId) query = query.where("client_id", "=", filter.clientId);
+  if (filter.from) query = query.where("at", ">=", filter.from);
+  if (filter.to) query = query.where("at", "<=", filter.to);
+  if (filter.after !== undefined) query = query.where("seq", ">", filter.after);
+  return query.orderBy("seq").limit(filter.limit).execute();
 }

@@ -52,3 +52,25 @@ describe("verifyChain", () => {
     expect(verifyChain(rows).length).toBeGreaterThan(0);
   });
 });
+
+describe("entryHash with a subject", () => {
+  it("covers the subject, and leaves entries without one hashed as before", () => {
+    const fields: AuditFields = {
+      id: "e1",
+      organisation_id: "o",
+      seq: 1,
+      at: "2026-01-01T00:00:00Z",
+      actor_id: "admin",
+      client_id: null,
+      action: "member.create",
+      source: "127.0.0.1",
+    };
+    const bare = entryHash(GENESIS_HASH, fields);
+    expect(entryHash(GENESIS_HASH, { ...fields, subject_id: null })).toBe(bare);
+    const about = entryHash(GENESIS_HASH, { ...fields, subject_id: "m1" });
+    expect(about).not.toBe(bare);
+    expect(entryHash(GENESIS_HASH, { ...fields, subject_id: "m2" })).not.toBe(
+      about,
+    );
+  });
+});

@@ -12,6 +12,8 @@ export interface AuditFields {
   client_id: string | null;
   action: string;
   source: string | null;
+  /** The member an entry is about; absent from entries written before it existed. */
+  subject_id?: string | null;
 }
 
 export function entryHash(prevHash: string, entry: AuditFields): string {
@@ -24,6 +26,8 @@ export function entryHash(prevHash: string, entry: AuditFields): string {
     entry.client_id,
     entry.action,
     entry.source,
+    // Only when set, so every entry written before the column existed keeps its hash.
+    ...(entry.subject_id ? [entry.subject_id] : []),
   ]);
   return crypto
     .createHash("sha256")

@@ -11,17 +11,26 @@ import {
   findSession,
   touchSession,
 } from "./sessions.repository.js";
+import { SESSION_COOKIE } from "./sessionCookie.js";
 import { TOKEN_PREFIX, findToken } from "./tokens.repository.js";
 
-export const SESSION_COOKIE = "rapport_session";
 const TOUCH_INTERVAL_MS = 60_000;
 const AUTHENTICATED = ["/api/", "/fhir/"];
 const PUBLIC = ["/api/auth/login", "/api/auth/password-reset/", "/api/docs"];
-const SECOND_FACTOR_PENDING_ALLOWED = [
+const SECOND_FACTOR_PENDING_ALLOWED = new Set([
   "/api/auth/totp/verify",
   "/api/auth/logout",
-];
-const ENROLMENT_ALLOWED = ["/api/auth/", "/api/me"];
+]);
+// Exact routes, never prefixes: "/api/me" as a prefix also matched "/api/members".
+const ENROLMENT_ALLOWED = new Set([
+  "/api/me",
+  "/api/auth/csrf",
+  "/api/auth/logout",
+  "/api/auth/logout-everywhere",
+  "/api/auth/password",
+  "/api/auth/totp/setup",
+  "/api/auth/totp/enable",
+]);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 async function fromToken(
@@ -59,7 +68,7 @@ async function fromSession(
   context: AppContext,
   token: string,
   source: string,
-  url: string,
+  route: string,
 ): Promise<Actor> {
   const session = await findSession(context.db, token);
   if (!session)
@@ -84,7 +93,7 @@ async function fromSession(
   }
   if (
     session.second_factor_ok !== 1 &&
-    !SECOND_FACTOR_PENDING_ALLOWED.includes(url)
+    !SECOND_FACTOR_PENDING_ALLOWED.has(route)
   ) {
     throw new AppError(
       "unauthenticated",
@@ -98,7 +107,7 @@ async function fromSession(
   if (
     requireTotp &&
     session.totp_enabled !== 1 &&
-    !ENROLMENT_ALLOWED.some((p) => url.startsWith(p))
+    !ENROLMENT_ALLOWED.has(route)
   ) {
     throw new AppError(
       "forbidden",
@@ -149,7 +158,9 @@ export function installAuthentication(app: App, context: AppContext): void {
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       if (!cookie) throw new AppError("unauthenticated", "sign in first");
-      request.actor = await fromSession(context, cookie, request.ip, url);
+      // The matched route's pattern, so the gates compare whole routes (unmatched: none).
+      const route = request.routeOptions.url ?? "";
+      request.actor = await fromSession(context, cookie, request.ip, route);
     }
     checkScope(request.actor, request.method);
   });

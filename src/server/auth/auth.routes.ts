@@ -1,13 +1,17 @@
-// Sign-in and sign-out with a session cookie (httpOnly, SameSite=Strict, Secure over TLS).
+// Sign-in and sign-out with a session cookie (httpOnly, SameSite=Strict, Secure when the public
+// URL is https).
 import { Type } from "@fastify/type-provider-typebox";
-import type { FastifyReply } from "fastify";
 import type { AppContext } from "../context.js";
 import { AppError } from "../errors.js";
 import { actorOf, type App } from "../http/types.js";
 import { Ok } from "../http/schemas.js";
 import { findMember } from "../members/members.repository.js";
-import { SESSION_COOKIE } from "./auth.hook.js";
 import { organisationRequiresTotp, signIn } from "./auth.service.js";
+import {
+  SESSION_COOKIE,
+  clearSessionCookie,
+  setSessionCookie,
+} from "./sessionCookie.js";
 import {
   deleteMemberSessions,
   deleteSession,
@@ -56,21 +60,6 @@ export async function meOf(
   };
 }
 
-function setSessionCookie(
-  reply: FastifyReply,
-  token: string,
-  secure: boolean,
-  maxAge: number,
-): void {
-  void reply.setCookie(SESSION_COOKIE, token, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "strict",
-    secure,
-    maxAge,
-  });
-}
-
 export function authRoutes(app: App, context: AppContext): void {
   const tags = ["auth"];
   app.post(
@@ -94,16 +83,14 @@ export function authRoutes(app: App, context: AppContext): void {
         context,
         request.body.email,
         request.body.password,
+        request.ip,
       );
-      setSessionCookie(
+      const csrfToken = setSessionCookie(
+        request,
         reply,
+        context.config,
         result.token,
-        request.protocol === "https",
-        context.config.sessionAbsoluteSeconds,
       );
-      // The CSRF token is bound to the new session, which also defeats session fixation.
-      request.cookies[SESSION_COOKIE] = result.token;
-      const csrfToken = reply.generateCsrf({ userInfo: result.token });
       const me = result.secondFactorRequired
         ? null
         : await meOf(context, result.member.id, result.member.organisation_id);
@@ -136,7 +123,7 @@ export function authRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(context.db, hashToken(token));
-      void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      clearSessionCookie(reply, context.config);
       return { ok: true };
     },
   );
@@ -146,7 +133,7 @@ export function authRoutes(app: App, context: AppContext): void {
     { schema: { tags, response: { 200: Ok } } },
     async (request, reply) => {
       await deleteMemberSessions(context.db, actorOf(request).memberId);
-      void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      clearSessionCookie(reply, context.config);
       return { ok: true };
     },
   );

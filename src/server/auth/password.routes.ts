@@ -1,24 +1,46 @@
 // Password change, and reset by a one-time emailed link.
 import { Type } from "@fastify/type-provider-typebox";
+import { auditSecurity } from "../audit/securityAudit.js";
 import type { AppContext } from "../context.js";
-import { isoNow } from "../context.js";
-import { AppError } from "../errors.js";
+import { inTransaction, isoNow } from "../context.js";
+import { AppError, notFound } from "../errors.js";
 import { actorOf, type App } from "../http/types.js";
 import { Ok } from "../http/schemas.js";
 import {
   findMember,
   findMemberByEmail,
+  findMemberById,
   updateMember,
 } from "../members/members.repository.js";
-import { hashPassword, verifyPassword } from "./password.js";
-import {
-  deleteMemberSessions,
-  hashToken,
-  newToken,
-} from "./sessions.repository.js";
+import { confirmPassword } from "./auth.service.js";
+import { hashPassword } from "./password.js";
+import { sendPasswordLink } from "./passwordLinks.js";
+import { deleteMemberSessions, hashToken } from "./sessions.repository.js";
 
 const NewPassword = Type.String({ minLength: 12, maxLength: 1_024 });
-const RESET_TTL_MS = 60 * 60_000; // a reset link lives one hour
+
+/**
+ * A reset asked for by email: looked up, and the link queued through the outbox, after the
+ * answer has gone, so the answer takes the same time whether or not the account exists.
+ */
+function requestResetLater(
+  context: AppContext,
+  email: string,
+  source: string,
+): void {
+  setImmediate(() => {
+    void (async () => {
+      const member = await findMemberByEmail(context.db, email);
+      if (member?.active === 1)
+        await sendPasswordLink(context, member, "reset", {
+          actorId: null,
+          source,
+        });
+    })().catch((error: unknown) =>
+      context.log?.error({ err: error }, "password reset request failed"),
+    );
+  });
+}
 
 export function passwordRoutes(app: App, context: AppContext): void {
   const tags = ["auth"];
@@ -44,15 +66,22 @@ export function passwordRoutes(app: App, context: AppContext): void {
         actor.organisationId,
         actor.memberId,
       );
-      if (
-        !m ||
-        !(await verifyPassword(m.password_hash, request.body.currentPassword))
-      )
-        throw new AppError("unauthenticated", "current password is wrong");
-      await updateMember(context.db, actor.organisationId, m.id, {
-        password_hash: await hashPassword(request.body.newPassword),
+      if (!m) throw new AppError("unauthenticated", "sign in first");
+      await confirmPassword(context, m, request.body.currentPassword);
+      const passwordHash = await hashPassword(request.body.newPassword);
+      await inTransaction(context.db, async (trx) => {
+        await updateMember(trx, actor.organisationId, m.id, {
+          password_hash: passwordHash,
+        });
+        await deleteMemberSessions(trx, m.id, actor.sessionHash);
+        await auditSecurity(context, trx, {
+          organisationId: actor.organisationId,
+          actorId: m.id,
+          subjectId: m.id,
+          action: "auth.password-change",
+          source: actor.source,
+        });
       });
-      await deleteMemberSessions(context.db, m.id, actor.sessionHash);
       return { ok: true };
     },
   );
@@ -72,32 +101,8 @@ export function passwordRoutes(app: App, context: AppContext): void {
       config: { rateLimit: { max: 5, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
-      const member = await findMemberByEmail(context.db, request.body.email);
-      if (member && member.active === 1) {
-        const token = newToken();
-        await context.db
-          .insertInto("password_resets")
-          .values({
-            token_hash: hashToken(token),
-            member_id: member.id,
-            expires_at: new Date(
-              context.clock().getTime() + RESET_TTL_MS,
-            ).toISOString(),
-            used_at: null,
-          })
-          .execute();
-        const link = `${context.config.publicUrl}/reset-password#token=${token}`;
-        await context.mailer
-          .send({
-            to: member.email,
-            subject: "Reset your Rapport password",
-            text: `Someone asked to reset the password of this Rapport account.\n\nTo choose a new password, open this link within an hour:\n${link}\n\nIf it was not you, ignore this message.`,
-          })
-          .catch((error: unknown) =>
-            request.log.error({ err: error }, "password reset email failed"),
-          );
-      }
-      // The same answer whether or not the email exists.
+      requestResetLater(context, request.body.email, request.ip);
+      // The same answer, at once, whether or not the email exists.
       return reply.status(202).send({ ok: true });
     },
   );
@@ -138,12 +143,29 @@ export function passwordRoutes(app: App, context: AppContext): void {
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1)
         throw new AppError("validation", "this reset link was already used");
-      await context.db
-        .updateTable("members")
-        .set({ password_hash: await hashPassword(request.body.newPassword) })
-        .where("id", "=", row.member_id)
-        .execute();
-      await deleteMemberSessions(context.db, row.member_id);
+      const passwordHash = await hashPassword(request.body.newPassword);
+      const member = await findMemberById(context.db, row.member_id);
+      if (!member) throw notFound("member");
+      await inTransaction(context.db, async (trx) => {
+        await updateMember(trx, member.organisation_id, member.id, {
+          password_hash: passwordHash,
+        });
+        // Every other link the member still holds stops working with this one.
+        await trx
+          .updateTable("password_resets")
+          .set({ used_at: now })
+          .where("member_id", "=", member.id)
+          .where("used_at", "is", null)
+          .execute();
+        await deleteMemberSessions(trx, member.id);
+        await auditSecurity(context, trx, {
+          organisationId: member.organisation_id,
+          actorId: member.id,
+          subjectId: member.id,
+          action: "auth.password-reset",
+          source: request.ip,
+        });
+      });
       return { ok: true };
     },
   );

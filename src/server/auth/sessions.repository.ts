@@ -30,6 +30,7 @@ export async function createSession(
         now.getTime() + absoluteSeconds * 1000,
       ).toISOString(),
       second_factor_ok: secondFactorOk ? 1 : 0,
+      second_factor_failures: 0,
     })
     .execute();
   return token;
@@ -72,12 +73,69 @@ export async function touchSession(
     .execute();
 }
 
-export async function markSecondFactor(db: Db, idHash: string): Promise<void> {
-  await db
-    .updateTable("auth_sessions")
-    .set({ second_factor_ok: 1 })
+/** A session still waiting for its second factor, or undefined. */
+export async function findPendingSession(db: Db, idHash: string) {
+  return db
+    .selectFrom("auth_sessions")
+    .select(["id_hash", "member_id", "organisation_id", "expires_at"])
     .where("id_hash", "=", idHash)
+    .where("second_factor_ok", "=", 0)
+    .executeTakeFirst();
+}
+
+/** Counts a wrong code in a pending session; returns how many it has had. */
+export async function countSecondFactorFailure(
+  db: Db,
+  idHash: string,
+): Promise<number> {
+  const row = await db
+    .updateTable("auth_sessions")
+    .set((eb) => ({
+      second_factor_failures: eb("second_factor_failures", "+", 1),
+    }))
+    .where("id_hash", "=", idHash)
+    .returning("second_factor_failures")
+    .executeTakeFirst();
+  return row?.second_factor_failures ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Completes the second factor under a new session id: the pending one is deleted, so an id seen
+ * before the code (a planted or leaked cookie) never becomes a signed-in session. The new session
+ * keeps the pending one's absolute expiry. Returns the new cookie value, or null when the pending
+ * session was gone (ended, or completed by a parallel request).
+ */
+export async function completeSecondFactor(
+  db: Db,
+  pending: {
+    id_hash: string;
+    member_id: string;
+    organisation_id: string;
+    expires_at: string;
+  },
+  now: Date,
+): Promise<string | null> {
+  const token = newToken();
+  const deleted = await db
+    .deleteFrom("auth_sessions")
+    .where("id_hash", "=", pending.id_hash)
+    .where("second_factor_ok", "=", 0)
+    .executeTakeFirst();
+  if (Number(deleted.numDeletedRows) !== 1) return null;
+  await db
+    .insertInto("auth_sessions")
+    .values({
+      id_hash: hashToken(token),
+      member_id: pending.member_id,
+      organisation_id: pending.organisation_id,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: pending.expires_at,
+      second_factor_ok: 1,
+      second_factor_failures: 0,
+    })
     .execute();
+  return token;
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {

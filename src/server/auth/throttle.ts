@@ -1,6 +1,9 @@
-// Sign-in throttling per account: after MAX_FAILURES failures within WINDOW the email is locked
-// for LOCK. Keyed by a hash of the email as typed, so unknown emails behave exactly like known
-// ones (no enumeration). Per-address limits are set on the route (rate-limit plugin).
+// Per-account throttling of secrets (passwords, second-factor codes): an attempt is counted
+// before the secret is checked, in one atomic statement, so parallel attempts cannot all pass a
+// check made before any of them failed. After MAX_FAILURES attempts within WINDOW the key is
+// locked for LOCK; a success clears it. The count lives in the database, shared by every server.
+// Sign-in is keyed by a hash of the email as typed, so unknown emails behave exactly like known
+// ones (no enumeration). Per-address limits are set on the routes (rate-limit plugin).
 import crypto from "node:crypto";
 import type { Db } from "../db/database.js";
 
@@ -8,73 +11,99 @@ export const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60_000; // 15 min
 const LOCK_MS = 15 * 60_000; // 15 min
 
-function keyOf(email: string): string {
+/** What a throttle counts: sign-in per email as typed, second-factor codes per member. */
+export type ThrottleKey =
+  { kind: "login"; email: string } | { kind: "totp"; memberId: string };
+
+function keyOf(key: ThrottleKey): string {
+  const value =
+    key.kind === "login" ? key.email.trim().toLowerCase() : key.memberId;
   return crypto
     .createHash("sha256")
-    .update(`login:${email.trim().toLowerCase()}`)
+    .update(`${key.kind}:${value}`)
     .digest("hex");
 }
 
-/** Seconds until the email may try again, or 0. */
-export async function lockedFor(
-  db: Db,
-  email: string,
-  now: Date,
-): Promise<number> {
-  const row = await db
-    .selectFrom("login_throttle")
-    .selectAll()
-    .where("key_hash", "=", keyOf(email))
-    .executeTakeFirst();
-  if (!row?.locked_until) return 0;
-  return Math.max(
-    0,
-    Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 1000),
-  );
+export interface Attempt {
+  /** False when the key is locked: refuse without checking the secret. */
+  allowed: boolean;
+  /** Seconds until the lock ends when this attempt is refused, or fails and so locks the key. */
+  retryAfter: number;
 }
 
-/** Records a failure; returns the lock in seconds when this failure triggers one, else 0. */
-export async function recordFailure(
+/**
+ * Counts one attempt before its secret is checked. The MAX_FAILURES-th attempt in a window is
+ * still checked, and locks the key unless it succeeds; later ones are refused unchecked.
+ */
+export async function countAttempt(
   db: Db,
-  email: string,
+  key: ThrottleKey,
   now: Date,
-): Promise<number> {
-  const key = keyOf(email);
+): Promise<Attempt> {
+  const at = now.toISOString();
+  const windowStart = new Date(now.getTime() - WINDOW_MS).toISOString();
+  const lockUntil = new Date(now.getTime() + LOCK_MS).toISOString();
   const row = await db
-    .selectFrom("login_throttle")
-    .selectAll()
-    .where("key_hash", "=", key)
-    .executeTakeFirst();
-  const fresh =
-    !row ||
-    now.getTime() - new Date(row.first_failure_at).getTime() > WINDOW_MS;
-  const failures = fresh ? 1 : row.failures + 1;
-  const lockedUntil =
-    failures >= MAX_FAILURES
-      ? new Date(now.getTime() + LOCK_MS).toISOString()
-      : null;
-  const values = {
-    failures,
-    first_failure_at: fresh ? now.toISOString() : row.first_failure_at,
-    locked_until: lockedUntil,
-  };
-  if (row)
-    await db
-      .updateTable("login_throttle")
-      .set(values)
-      .where("key_hash", "=", key)
-      .execute();
-  else
-    await db
-      .insertInto("login_throttle")
-      .values({ key_hash: key, ...values })
-      .execute();
-  return lockedUntil ? LOCK_MS / 1000 : 0;
+    .insertInto("login_throttle")
+    .values({
+      key_hash: keyOf(key),
+      failures: 1,
+      first_failure_at: at,
+      locked_until: null,
+    })
+    .onConflict((conflict) =>
+      conflict.column("key_hash").doUpdateSet((eb) => {
+        const lockedUntil = eb.ref("login_throttle.locked_until");
+        // A lock that has ended, or failures that have aged out, start a new count.
+        const fresh = eb.or([
+          eb.and([eb(lockedUntil, "is not", null), eb(lockedUntil, "<=", at)]),
+          eb.and([
+            eb(lockedUntil, "is", null),
+            eb("login_throttle.first_failure_at", "<=", windowStart),
+          ]),
+        ]);
+        const count = eb("login_throttle.failures", "+", 1);
+        return {
+          failures: eb.case().when(fresh).then(1).else(count).end(),
+          first_failure_at: eb
+            .case()
+            .when(fresh)
+            .then(at)
+            .else(eb.ref("login_throttle.first_failure_at"))
+            .end(),
+          locked_until: eb
+            .case()
+            .when(fresh)
+            .then(null)
+            .when(
+              eb.and([
+                eb(lockedUntil, "is", null),
+                eb(count, ">=", MAX_FAILURES),
+              ]),
+            )
+            .then(lockUntil)
+            .else(lockedUntil)
+            .end(),
+        };
+      }),
+    )
+    .returning(["failures", "locked_until"])
+    .executeTakeFirstOrThrow();
+  const retryAfter = row.locked_until
+    ? Math.max(
+        1,
+        Math.ceil(
+          (new Date(row.locked_until).getTime() - now.getTime()) / 1000,
+        ),
+      )
+    : 0;
+  return { allowed: row.failures <= MAX_FAILURES, retryAfter };
 }
 
-export async function clearFailures(db: Db, email: string): Promise<void> {
+/** After a success: the count starts again. */
+export async function clearAttempts(db: Db, key: ThrottleKey): Promise<void> {
   await db
     .deleteFrom("login_throttle")
-    .where("key_hash", "=", keyOf(email))
+    .where("key_hash", "=", keyOf(key))
     .execute();
 }

@@ -27,16 +27,17 @@ export async function findToken(db: Db, token: string) {
     .executeTakeFirst();
 }
 
+/** Revokes an active token; returns whose it was, or undefined when none was active. */
 export async function revokeToken(
   db: Db,
   id: string,
   now: string,
-): Promise<number> {
-  const result = await db
+): Promise<{ organisation_id: string; member_id: string } | undefined> {
+  return db
     .updateTable("api_tokens")
     .set({ revoked_at: now })
     .where("id", "=", id)
     .where("revoked_at", "is", null)
+    .returning(["organisation_id", "member_id"])
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }

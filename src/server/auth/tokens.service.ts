@@ -1,6 +1,7 @@
 // Creating and revoking API tokens (used by `rapport token`).
+import { auditSecurity } from "../audit/securityAudit.js";
 import type { AppContext } from "../context.js";
-import { isoNow } from "../context.js";
+import { inTransaction, isoNow } from "../context.js";
 import { newId } from "../ids.js";
 import { AppError } from "../errors.js";
 import { findMemberByEmail } from "../members/members.repository.js";
@@ -39,15 +40,25 @@ export async function createApiToken(
     context.clock().getTime() + days * 86_400_000,
   ).toISOString();
   const scopes = input.scopes as TokenScope[];
-  await insertToken(context.db, {
-    id,
-    organisation_id: member.organisation_id,
-    member_id: member.id,
-    token_hash: hashToken(token),
-    scopes: JSON.stringify(scopes),
-    created_at: isoNow(context),
-    expires_at: expiresAt,
-    revoked_at: null,
+  await inTransaction(context.db, async (trx) => {
+    await insertToken(trx, {
+      id,
+      organisation_id: member.organisation_id,
+      member_id: member.id,
+      token_hash: hashToken(token),
+      scopes: JSON.stringify(scopes),
+      created_at: isoNow(context),
+      expires_at: expiresAt,
+      revoked_at: null,
+    });
+    // Tokens are made by the operator's command line; the entry names the member it acts for.
+    await auditSecurity(context, trx, {
+      organisationId: member.organisation_id,
+      actorId: null,
+      subjectId: member.id,
+      action: "token.create",
+      source: "cli",
+    });
   });
   return { id, token, expiresAt, scopes };
 }
@@ -56,6 +67,15 @@ export async function revokeApiToken(
   context: AppContext,
   id: string,
 ): Promise<void> {
-  if ((await revokeToken(context.db, id, isoNow(context))) === 0)
-    throw new AppError("not_found", `no active token ${id}`);
+  await inTransaction(context.db, async (trx) => {
+    const revoked = await revokeToken(trx, id, isoNow(context));
+    if (!revoked) throw new AppError("not_found", `no active token ${id}`);
+    await auditSecurity(context, trx, {
+      organisationId: revoked.organisation_id,
+      actorId: null,
+      subjectId: revoked.member_id,
+      action: "token.revoke",
+      source: "cli",
+    });
+  });
 }

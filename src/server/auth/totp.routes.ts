@@ -1,12 +1,15 @@
 // TOTP enrolment, verification at sign-in, and removal.
 import { Type } from "@fastify/type-provider-typebox";
+import { auditSecurity } from "../audit/securityAudit.js";
 import type { AppContext } from "../context.js";
+import { inTransaction } from "../context.js";
 import { AppError } from "../errors.js";
 import { actorOf, type App } from "../http/types.js";
 import { Ok } from "../http/schemas.js";
 import { findMember, updateMember } from "../members/members.repository.js";
-import { verifyPassword } from "./password.js";
-import { markSecondFactor } from "./sessions.repository.js";
+import { confirmPassword } from "./auth.service.js";
+import { verifySecondFactor } from "./secondFactor.service.js";
+import { setSessionCookie } from "./sessionCookie.js";
 import {
   checkCode,
   newRecoveryCodes,
@@ -14,7 +17,6 @@ import {
   openSecret,
   requireTotpSecret,
   sealSecret,
-  useRecoveryCode,
 } from "./totp.js";
 
 const Code = Type.Object(
@@ -70,21 +72,33 @@ export function totpRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const m = await member(actor.organisationId, actor.memberId);
-      if (
-        !(await checkCode(
-          openSecret(context, requireTotpSecret(m)),
-          request.body.code,
-          context.clock(),
-        ))
-      )
+      if (m.totp_enabled === 1)
+        throw new AppError("conflict", "a second factor is already enrolled");
+      const step = await checkCode(
+        openSecret(context, requireTotpSecret(m)),
+        request.body.code,
+        context.clock(),
+        null,
+      );
+      if (step === null)
         throw new AppError(
           "validation",
           "that code is not right; check your device's clock",
         );
       const { codes, stored } = newRecoveryCodes();
-      await updateMember(context.db, actor.organisationId, m.id, {
-        totp_enabled: 1,
-        recovery_codes: stored,
+      await inTransaction(context.db, async (trx) => {
+        await updateMember(trx, actor.organisationId, m.id, {
+          totp_enabled: 1,
+          recovery_codes: stored,
+          totp_last_step: step, // the enrolment code cannot sign in afterwards
+        });
+        await auditSecurity(context, trx, {
+          organisationId: actor.organisationId,
+          actorId: actor.memberId,
+          subjectId: actor.memberId,
+          action: "totp.enable",
+          source: actor.source,
+        });
       });
       return { recoveryCodes: codes };
     },
@@ -93,25 +107,28 @@ export function totpRoutes(app: App, context: AppContext): void {
   app.post(
     "/api/auth/totp/verify",
     {
-      schema: { tags, body: Code, response: { 200: Ok } },
+      schema: {
+        tags,
+        description:
+          "The second step of sign-in. A right code ends the pending session and starts a new one (a new cookie, and the CSRF token bound to it).",
+        body: Code,
+        response: {
+          200: Type.Object({ ok: Type.Boolean(), csrfToken: Type.String() }),
+        },
+      },
+      // Per address here; per account and per pending session in the service.
       config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      const m = await member(actor.organisationId, actor.memberId);
-      const code = request.body.code.trim();
-      const secret = openSecret(context, requireTotpSecret(m));
-      if (!(await checkCode(secret, code, context.clock()))) {
-        const remaining = useRecoveryCode(m.recovery_codes, code);
-        if (remaining === null)
-          throw new AppError("unauthenticated", "that code is not right");
-        await updateMember(context.db, actor.organisationId, m.id, {
-          recovery_codes: remaining,
-        });
-      }
-      if (actor.sessionHash)
-        await markSecondFactor(context.db, actor.sessionHash);
-      return { ok: true };
+      const token = await verifySecondFactor(
+        context,
+        actor.sessionHash,
+        request.body.code,
+        actor.source,
+      );
+      const csrfToken = setSessionCookie(request, reply, context.config, token);
+      return { ok: true, csrfToken };
     },
   );
 
@@ -130,12 +147,21 @@ export function totpRoutes(app: App, context: AppContext): void {
     async (request) => {
       const actor = actorOf(request);
       const m = await member(actor.organisationId, actor.memberId);
-      if (!(await verifyPassword(m.password_hash, request.body.password)))
-        throw new AppError("unauthenticated", "password is wrong");
-      await updateMember(context.db, actor.organisationId, m.id, {
-        totp_enabled: 0,
-        totp_secret_enc: null,
-        recovery_codes: null,
+      await confirmPassword(context, m, request.body.password);
+      await inTransaction(context.db, async (trx) => {
+        await updateMember(trx, actor.organisationId, m.id, {
+          totp_enabled: 0,
+          totp_secret_enc: null,
+          recovery_codes: null,
+          totp_last_step: null,
+        });
+        await auditSecurity(context, trx, {
+          organisationId: actor.organisationId,
+          actorId: actor.memberId,
+          subjectId: actor.memberId,
+          action: "totp.disable",
+          source: actor.source,
+        });
       });
       return { ok: true };
     },

@@ -21,11 +21,16 @@ export function sealSecret(
   memberId: string,
   secret: string,
 ): string {
-  return encryptText(secretKey(context), `member-${memberId}`, secret);
+  return encryptText(
+    secretKey(context),
+    `member-${memberId}`,
+    "members.totp_secret",
+    secret,
+  );
 }
 
 export function openSecret(context: AppContext, sealed: string): string {
-  return decryptText(secretKey(context), sealed);
+  return decryptText(secretKey(context), sealed, "members.totp_secret");
 }
 
 export function newTotpSecret(email: string): { secret: string; uri: string } {
@@ -36,20 +41,31 @@ export function newTotpSecret(email: string): { secret: string; uri: string } {
   };
 }
 
-/** Accepts the current code and one step either side (clock drift). */
+/**
+ * Accepts the current code and one step either side (clock drift), but only a time step later
+ * than the last one accepted (RFC 6238 §5.2: a code is used once). Returns the code's time step,
+ * to be claimed with `claimTotpStep`, or null.
+ */
 export async function checkCode(
   secret: string,
   code: string,
   now: Date,
-): Promise<boolean> {
-  if (!/^\d{6}$/.test(code)) return false;
+  lastStep: number | null,
+): Promise<number | null> {
+  if (!/^\d{6}$/.test(code)) return null;
+  const epoch = Math.floor(now.getTime() / 1000);
+  // Every step in the window is used already (or the clock went back): nothing can be accepted.
+  if (lastStep !== null && lastStep >= Math.floor((epoch + 30) / 30))
+    return null;
   const result = await verify({
     secret,
     token: code,
-    epoch: Math.floor(now.getTime() / 1000),
+    epoch,
     epochTolerance: 30,
+    ...(lastStep === null ? {} : { afterTimeStep: lastStep }),
   });
-  return result.valid;
+  // The matched step: the current one plus the drift (otplib's union type hides its timeStep).
+  return result.valid ? Math.floor(epoch / 30) + result.delta : null;
 }
 
 /** For tests and the e2e suite: the code an authenticator would show now. */

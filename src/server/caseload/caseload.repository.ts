@@ -31,7 +31,7 @@ export async function caseloadClients(
   db: Db,
   organisationId: string,
   scope: { therapistIds: string[]; sharedWith: string | null },
-  filter: { nameIndex?: string; status?: ClientStatus },
+  filter: { status?: ClientStatus },
 ): Promise<CaseloadClientRow[]> {
   let query = db
     .selectFrom("clients")
@@ -62,8 +62,6 @@ export async function caseloadClients(
         );
       return ors.length > 0 ? eb.or(ors) : eb.val(false);
     });
-  if (filter.nameIndex)
-    query = query.where("name_index", "=", filter.nameIndex);
   if (filter.status) query = query.where("status", "=", filter.status);
   return query.orderBy("id").execute();
 }

@@ -2,7 +2,7 @@
 import { Type } from "@fastify/type-provider-typebox";
 import type { AppContext } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
-import { Page, ShortText } from "../http/schemas.js";
+import { Page } from "../http/schemas.js";
 import { EpisodeOutcome } from "../episodes/episodeOutcome.schema.js";
 import { caseload } from "./caseload.service.js";
 
@@ -52,14 +52,13 @@ export function caseloadRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ["clients"],
         description:
-          "The caller's visible clients (supervisors: their supervisees'), most in need of attention first: the top open alert in words, then the latest alliance and outcome scores with a short trend.",
+          "The caller's visible clients (supervisors: their supervisees'), most in need of attention first: the top open alert in words, then the latest alliance and outcome scores with a short trend. There is no name filter: names never travel in URLs (the web app filters a caseload in the browser; POST /api/clients/search finds an exact name).",
         querystring: Type.Object(
           {
             limit: Type.Optional(
               Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
             ),
             cursor: Type.Optional(Type.String({ pattern: "^[0-9]{1,9}$" })),
-            name: Type.Optional(ShortText),
             status: Type.Optional(ClientStatus),
           },
           { additionalProperties: false },

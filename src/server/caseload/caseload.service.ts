@@ -141,6 +141,7 @@ async function item(
       context.db,
       r.client.organisation_id,
       r.client.id,
+      "clients.name",
       r.client.name_enc,
     ),
     therapistId: r.client.therapist_id,
@@ -166,7 +167,6 @@ export async function caseload(
   query: {
     limit: number;
     cursor?: string;
-    name?: string;
     status?: ClientStatus;
   },
 ): Promise<{ items: CaseloadItem[]; next: string | null }> {
@@ -181,10 +181,7 @@ export async function caseload(
       therapistIds: scope.therapistIds,
       sharedWith: scope.sharedWithMe ? actor.memberId : null,
     },
-    {
-      ...(query.name ? { nameIndex: context.cipher.index(query.name) } : {}),
-      ...(query.status ? { status: query.status } : {}),
-    },
+    query.status ? { status: query.status } : {},
   );
   const ordered = (await rank(context, actor, clients)).sort(compareRanked);
   const page = ordered.slice(offset, offset + query.limit);

@@ -143,6 +143,7 @@ export async function sendCheckin(
         trx,
         org,
         checkin.client_id,
+        "checkins.email",
         email,
       ),
       last_sent_at: isoNow(context),
@@ -242,6 +243,7 @@ export async function listCheckins(
               context.db,
               org,
               clientId,
+              "checkins.feedback",
               r.feedback_enc,
             )
           : null,

@@ -62,6 +62,7 @@ export async function loadDraft(
     context.db,
     checkin.organisation_id,
     checkin.client_id,
+    "checkin_drafts.answers",
     draft.answers_enc,
   );
   return JSON.parse(text) as DraftContent;

@@ -47,6 +47,7 @@ async function remind(
       trx,
       org,
       checkin.client_id,
+      "checkins.email",
       checkin.email_enc ?? "",
     );
     const url = await mintLink(context, trx, checkin, "reminder");

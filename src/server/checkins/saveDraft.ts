@@ -26,6 +26,7 @@ export async function saveDraft(
         trx,
         org,
         checkin.client_id,
+        "checkin_drafts.answers",
         JSON.stringify(draft),
       ),
       updated_at: isoNow(context),

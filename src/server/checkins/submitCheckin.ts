@@ -68,6 +68,7 @@ async function prepare(
           context.db,
           org,
           checkin.client_id,
+          "checkins.feedback",
           feedback,
         )
       : null,

@@ -34,10 +34,11 @@ export function clientRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags,
+        description:
+          "The caller's visible clients. To find a client by name use POST /api/clients/search: names never travel in URLs (they end up in browser history and proxy logs).",
         querystring: Type.Object(
           {
             ...PageQuery.properties,
-            name: Type.Optional(ShortText),
             status: Type.Optional(ClientStatus),
           },
           { additionalProperties: false },
@@ -49,6 +50,31 @@ export function clientRoutes(app: App, context: AppContext): void {
       listVisibleClients(context, actorOf(request), {
         limit: 50,
         ...request.query,
+      }),
+  );
+
+  app.post(
+    "/api/clients/search",
+    {
+      schema: {
+        tags,
+        description:
+          "The caller's visible clients with exactly this name (case and spacing aside), found by the name's blind index; the name goes in the body, never the URL.",
+        body: Type.Object(
+          {
+            name: ShortText,
+            ...PageQuery.properties,
+            status: Type.Optional(ClientStatus),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Client) },
+      },
+    },
+    (request) =>
+      listVisibleClients(context, actorOf(request), {
+        limit: 50,
+        ...request.body,
       }),
   );
 

@@ -58,6 +58,7 @@ async function view(
       context.db,
       row.organisation_id,
       row.id,
+      "clients.name",
       row.name_enc,
     ),
     therapistId: row.therapist_id,
@@ -97,6 +98,7 @@ export async function createClient(
         trx,
         actor.organisationId,
         id,
+        "clients.name",
         input.name,
       ),
       name_index: context.cipher.index(input.name),
@@ -180,6 +182,7 @@ export async function changeClient(
       context.db,
       row.organisation_id,
       id,
+      "clients.name",
       patch.name,
     );
     set.name_index = context.cipher.index(patch.name);

@@ -10,6 +10,7 @@ import {
   unwrapKey,
   wrapKey,
   type MasterKey,
+  type SealedField,
 } from "./envelope.js";
 
 export class ClientCipher {
@@ -70,26 +71,35 @@ export class ClientCipher {
     return key;
   }
 
+  /** Encrypts a value of `field` under the client's key. */
   async encrypt(
     db: Db,
     organisationId: string,
     clientId: string,
+    field: SealedField,
     text: string,
   ): Promise<string> {
     return encryptText(
       await this.key(db, organisationId, clientId),
       clientId,
+      field,
       text,
     );
   }
 
+  /** Opens a value of `field`; a value sealed for another field or client throws. */
   async decrypt(
     db: Db,
     organisationId: string,
     clientId: string,
+    field: SealedField,
     value: string,
   ): Promise<string> {
-    return decryptText(await this.key(db, organisationId, clientId), value);
+    return decryptText(
+      await this.key(db, organisationId, clientId),
+      value,
+      field,
+    );
   }
 
   index(term: string): string {

@@ -2,7 +2,28 @@
 import crypto from "node:crypto";
 
 const IV_BYTES = 12; // GCM standard nonce size
-const PREFIX = "enc1";
+// enc2 binds the key's owner and the field; enc1 (written before) binds the owner only.
+const PREFIX = "enc2";
+const LEGACY_PREFIX = "enc1";
+
+/**
+ * Every encrypted column, as table.column. The name is bound into each value's associated data,
+ * so a value copied into another column (another client's, or the same client's) fails to open.
+ */
+export type SealedField =
+  | "alerts.note"
+  | "break_glass.reason"
+  | "checkin_drafts.answers"
+  | "checkins.email"
+  | "checkins.feedback"
+  | "clients.name"
+  | "goals.text"
+  | "members.totp_secret"
+  | "outbox.payload"
+  | "responses.answers"
+  | "transcripts.analysis"
+  | "transcripts.text"
+  | "transcripts.therapist_speaker";
 
 export interface MasterKey {
   id: string;
@@ -60,25 +81,39 @@ export function unwrapKey(
   return open(master.key, wrapped, `key:${clientId}`);
 }
 
-/** Encrypts one text value; the result names its key (`enc1.<clientId>.…`). */
+/**
+ * Encrypts one text value for one field; the result names its key (`enc2.<keyId>.…`), and the
+ * key id and the field are bound in as associated data.
+ */
 export function encryptText(
   dataKey: Buffer,
-  clientId: string,
+  keyId: string,
+  field: SealedField,
   text: string,
 ): string {
-  return `${PREFIX}.${clientId}.${seal(dataKey, Buffer.from(text, "utf8"), `val:${clientId}`)}`;
+  return `${PREFIX}.${keyId}.${seal(dataKey, Buffer.from(text, "utf8"), `val:${keyId}:${field}`)}`;
 }
 
 export function keyIdOf(value: string): string {
-  const [prefix, clientId] = value.split(".", 2);
-  if (prefix !== PREFIX || !clientId) throw new Error("not an encrypted value");
-  return clientId;
+  const [prefix, keyId] = value.split(".", 2);
+  if ((prefix !== PREFIX && prefix !== LEGACY_PREFIX) || !keyId)
+    throw new Error("not an encrypted value");
+  return keyId;
 }
 
-export function decryptText(dataKey: Buffer, value: string): string {
-  const clientId = keyIdOf(value);
-  const sealed = value.slice(PREFIX.length + clientId.length + 2);
-  return open(dataKey, sealed, `val:${clientId}`).toString("utf8");
+/** Opens a value of `field`; one sealed for another field or key owner throws. */
+export function decryptText(
+  dataKey: Buffer,
+  value: string,
+  field: SealedField,
+): string {
+  const keyId = keyIdOf(value);
+  const sealed = value.slice(PREFIX.length + keyId.length + 2);
+  // Values written before fields were bound (enc1) open with the key owner alone.
+  const aad = value.startsWith(`${PREFIX}.`)
+    ? `val:${keyId}:${field}`
+    : `val:${keyId}`;
+  return open(dataKey, sealed, aad).toString("utf8");
 }
 
 /** Keyed blind index (HMAC-SHA256) of a normalised search term; reveals equality only. */

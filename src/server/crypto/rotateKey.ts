@@ -44,7 +44,7 @@ export async function rotateMasterKey(
           .set({
             name_index: blindIndex(
               toIndex,
-              decryptText(dataKey, client.name_enc),
+              decryptText(dataKey, client.name_enc, "clients.name"),
             ),
           })
           .where("id", "=", row.client_id)

@@ -37,9 +37,28 @@ export interface OpenOptions {
 
 export class DatabaseUnavailableError extends Error {}
 
+/**
+ * Makes `file` (and its directory, if new) readable by this user only: the database, its WAL and
+ * shared-memory files (SQLite gives them the database file's mode) and backups hold health data.
+ * Creates an empty file when there is none; tightens an existing one made more open by an older
+ * version or a loose umask.
+ */
+export function privateFile(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  for (const suffix of ["", "-wal", "-shm"]) {
+    try {
+      fs.chmodSync(file + suffix, 0o600);
+    } catch (error) {
+      // Absent (no WAL yet), or owned by another user who chose its mode: leave it.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "EPERM") throw error;
+    }
+  }
+}
+
 export function openSqlite(file: string): SQLite.Database {
-  if (file !== ":memory:")
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") privateFile(file);
   const handle = new SQLite(file);
   handle.pragma("journal_mode = WAL");
   handle.pragma("synchronous = FULL"); // an acknowledged write survives a power cut

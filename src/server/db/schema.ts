@@ -32,6 +32,8 @@ export interface MemberTable {
   totp_secret_enc: string | null;
   totp_enabled: number;
   recovery_codes: string | null;
+  /** The RFC 6238 time step of the last code accepted; a code is never accepted twice. */
+  totp_last_step: number | null;
 }
 
 export interface SupervisionTable {
@@ -106,6 +108,8 @@ export interface AuthSessionTable {
   expires_at: string;
   /** 0 while a session waits for its second factor. */
   second_factor_ok: number;
+  /** Wrong second-factor codes entered in this session; it ends at the fifth. */
+  second_factor_failures: number;
 }
 
 export interface AuditTable {
@@ -117,6 +121,8 @@ export interface AuditTable {
   client_id: string | null;
   action: string;
   source: string | null;
+  /** The member the entry is about (created, changed, signed in), when there is one. */
+  subject_id: string | null;
   prev_hash: string;
   hash: string;
 }

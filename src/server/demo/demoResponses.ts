@@ -75,6 +75,7 @@ export async function demoResponses(
         trx,
         ids.organisationId,
         ids.clientId,
+        "responses.answers",
         JSON.stringify(answers),
       ),
       ...scoringColumns(score(pack, answers), submittedAt),

@@ -2,6 +2,7 @@
 // are loaded), on the latest attended session of two of therapist1's featured clients.
 import { DEMO_TRANSCRIPTS } from "../../core/fixtures/demoTranscripts.js";
 import type { AppContext } from "../context.js";
+import type { SealedField } from "../crypto/envelope.js";
 import { isoNow } from "../context.js";
 import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
@@ -38,8 +39,8 @@ export async function seedDemoTranscripts(
     if (!session) continue;
     const outcome = runAnalysis(demo, models);
     if (!outcome.ok) throw new Error(`demo transcript: ${outcome.error}`);
-    const encrypt = (text: string) =>
-      context.cipher.encrypt(trx, organisationId, client.id, text);
+    const encrypt = (field: SealedField, text: string) =>
+      context.cipher.encrypt(trx, organisationId, client.id, field, text);
     await trx
       .insertInto("consents")
       .values({
@@ -59,8 +60,11 @@ export async function seedDemoTranscripts(
       session_id: session.id,
       format: demo.format,
       byte_size: Buffer.byteLength(demo.text),
-      text_enc: await encrypt(demo.text),
-      therapist_speaker_enc: await encrypt(demo.therapist),
+      text_enc: await encrypt("transcripts.text", demo.text),
+      therapist_speaker_enc: await encrypt(
+        "transcripts.therapist_speaker",
+        demo.therapist,
+      ),
       status: "done",
       error: null,
       analysis_enc: await sealAnalysis(

@@ -58,6 +58,7 @@ export async function seedClient(
         trx,
         organisationId,
         id,
+        "clients.name",
         fixture.name,
       ),
       name_index: context.cipher.index(fixture.name),
@@ -104,7 +105,13 @@ export async function seedClient(
         id: newId(first),
         organisation_id: organisationId,
         client_id: id,
-        text_enc: await context.cipher.encrypt(trx, organisationId, id, goal),
+        text_enc: await context.cipher.encrypt(
+          trx,
+          organisationId,
+          id,
+          "goals.text",
+          goal,
+        ),
         status: "active",
         created_at: first,
         updated_at: first,
@@ -145,6 +152,7 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
         totp_secret_enc: null,
         totp_enabled: 0,
         recovery_codes: null,
+        totp_last_step: null,
       };
       await insertMember(trx, row);
       accounts.push({ email, role, organisation });

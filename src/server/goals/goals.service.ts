@@ -17,6 +17,7 @@ async function view(context: AppContext, g: GoalTable) {
       context.db,
       g.organisation_id,
       g.client_id,
+      "goals.text",
       g.text_enc,
     ),
     status: g.status,
@@ -58,6 +59,7 @@ export async function createGoal(
       context.db,
       actor.organisationId,
       clientId,
+      "goals.text",
       text,
     ),
     status: "active",
@@ -101,6 +103,7 @@ export async function changeGoal(
       context.db,
       actor.organisationId,
       clientId,
+      "goals.text",
       patch.text,
     );
   if (patch.status !== undefined) set.status = patch.status;

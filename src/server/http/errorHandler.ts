@@ -7,6 +7,8 @@ import {
   type ErrorCode,
 } from "../errors.js";
 
+const INTERNAL = new AppError("internal", "internal error");
+
 function fromFastify(error: FastifyError): AppError {
   if (error.validation) {
     return new AppError(
@@ -46,17 +48,21 @@ function fromFastify(error: FastifyError): AppError {
       error.message,
     );
   }
-  return new AppError("internal", "internal error");
+  return INTERNAL;
 }
 
-/** Any failure as an AppError (for edges that render errors differently, such as FHIR). */
+/**
+ * Any failure as the AppError a caller may see (for every edge, FHIR included). An internal
+ * error's message and details stay in the server's log: they can name keys, files or queries.
+ */
 export function toAppError(error: FastifyError | AppError): AppError {
-  return error instanceof AppError ? error : fromFastify(error);
+  if (!(error instanceof AppError)) return fromFastify(error);
+  return error.code === "internal" ? INTERNAL : error;
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const appError = error instanceof AppError ? error : fromFastify(error);
+    const appError = toAppError(error);
     const status = HTTP_STATUS[appError.code];
     if (status >= 500) request.log.error({ err: error }, "request failed");
     const retryAfter = (appError.details as { retryAfter?: number } | undefined)

@@ -1,4 +1,5 @@
-// Security headers on every reply: helmet's defaults with Rapport's content security policy.
+// Security headers on every reply: helmet's defaults with Rapport's content security policy, and
+// `Cache-Control: no-store` on the API.
 // The policy is fixed, so helmet runs once, at startup, against a recorder, and every reply
 // gets the headers it set. Run per request, helmet's middleware rebuilt the policy string and
 // set a dozen headers one by one on the raw response: about 4% of a check-in submission's CPU.
@@ -46,10 +47,16 @@ export function helmetHeaders(): Record<string, string> {
   return headers;
 }
 
+// API answers hold health data: no browser, proxy or shared cache may keep a copy (a shared
+// computer's back button, a caching proxy), errors included.
+const NO_STORE = ["/api/", "/fhir/"];
+
 export function installSecurityHeaders(app: FastifyInstance): void {
   const headers = helmetHeaders();
-  app.addHook("onRequest", (_request, reply, done) => {
-    void reply.headers(headers);
+  const apiHeaders = { ...headers, "cache-control": "no-store" };
+  app.addHook("onRequest", (request, reply, done) => {
+    const api = NO_STORE.some((prefix) => request.url.startsWith(prefix));
+    void reply.headers(api ? apiHeaders : headers);
     done();
   });
 }

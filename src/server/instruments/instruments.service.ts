@@ -3,7 +3,7 @@ import { compareVersions } from "../../core/instruments/compareVersions.js";
 import type { Pack } from "../../core/instruments/packSchema.js";
 import { validatePack } from "../../core/instruments/validatePack.js";
 import type { Actor } from "../auth/actor.js";
-import { appendAudit } from "../audit/audit.repository.js";
+import { auditSecurity } from "../audit/securityAudit.js";
 import type { AppContext } from "../context.js";
 import { isoNow } from "../context.js";
 import { AppError } from "../errors.js";
@@ -96,13 +96,13 @@ export async function installPack(
       installed_by: by.memberId,
       installed_at: at,
     });
-    await appendAudit(trx, {
+    // Which pack and version: the instrument_packs row installed at the same moment.
+    await auditSecurity(context, trx, {
       organisationId,
       actorId: by.memberId,
-      clientId: null,
-      action: `instrument.install.${pack.id}@${pack.version}`,
+      subjectId: null,
+      action: "pack.install",
       source: by.source,
-      at,
     });
   });
   const entry = { pack, bundled: false, installedAt: at };

@@ -42,6 +42,7 @@ export async function instrumentReliability(
         context.db,
         organisationId,
         row.client_id,
+        "responses.answers",
         row.answers_enc,
       ),
     ) as Record<string, number>;

@@ -66,6 +66,7 @@ export async function rescoreInstrument(
       context.db,
       organisationId,
       row.client_id,
+      "responses.answers",
       row.answers_enc,
     );
     const result = score(pack, JSON.parse(text) as Record<string, number>);

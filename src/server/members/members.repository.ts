@@ -19,6 +19,18 @@ export async function findMember(
     .executeTakeFirst();
 }
 
+/** By id alone, where no organisation is known yet (a password link names only the member). */
+export async function findMemberById(
+  db: Db,
+  id: string,
+): Promise<MemberTable | undefined> {
+  return db
+    .selectFrom("members")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
 export async function findMemberByEmail(
   db: Db,
   email: string,
@@ -98,4 +110,43 @@ export async function replaceSupervisees(
       })),
     )
     .execute();
+}
+
+/**
+ * Records a TOTP code's time step as used, unless this or a later step was used already (by an
+ * earlier sign-in or a parallel request): false then, and the code must be refused.
+ */
+export async function claimTotpStep(
+  db: Db,
+  memberId: string,
+  step: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("members")
+    .set({ totp_last_step: step })
+    .where("id", "=", memberId)
+    .where((eb) =>
+      eb.or([
+        eb("totp_last_step", "is", null),
+        eb("totp_last_step", "<", step),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Replaces the recovery codes only if they are still those read: a code is used once. */
+export async function claimRecoveryCodes(
+  db: Db,
+  memberId: string,
+  read: string,
+  remaining: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("members")
+    .set({ recovery_codes: remaining })
+    .where("id", "=", memberId)
+    .where("recovery_codes", "=", read)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -3,12 +3,20 @@ import { Type } from "@fastify/type-provider-typebox";
 import type { AppContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { actorOf, type App } from "../http/types.js";
-import { Id, IdParams, Page, PageQuery, ShortText } from "../http/schemas.js";
+import {
+  Id,
+  IdParams,
+  Ok,
+  Page,
+  PageQuery,
+  ShortText,
+} from "../http/schemas.js";
 import { findMember, listMembers } from "./members.repository.js";
 import {
   changeMember,
   createMember,
   requireAdmin,
+  sendMemberPasswordLink,
   setSupervisees,
   toMemberView,
   transferCaseload,
@@ -77,14 +85,13 @@ export function memberRoutes(app: App, context: AppContext): void {
     {
       schema: {
         tags,
+        description:
+          "Adds a member and emails them an invitation link to set their own password (nobody else can set it).",
         body: Type.Object(
           {
             email: Type.String({ format: "email", maxLength: 320 }),
             name: ShortText,
             role: Role,
-            password: Type.Optional(
-              Type.String({ minLength: 12, maxLength: 1_024 }),
-            ),
           },
           { additionalProperties: false },
         ),
@@ -98,6 +105,7 @@ export function memberRoutes(app: App, context: AppContext): void {
         context,
         actor.organisationId,
         request.body,
+        { actorId: actor.memberId, source: actor.source },
       );
       return reply.status(201).send(await toMemberView(context.db, member));
     },
@@ -130,6 +138,27 @@ export function memberRoutes(app: App, context: AppContext): void {
           request.body,
         ),
       ),
+  );
+
+  app.post(
+    "/api/members/:id/password-link",
+    {
+      schema: {
+        tags,
+        description:
+          "Emails the member a one-time link to set their password (an invitation again, or a reset). The link goes only to their address.",
+        params: IdParams,
+        response: { 202: Ok },
+      },
+    },
+    async (request, reply) => {
+      await sendMemberPasswordLink(
+        context,
+        actorOf(request),
+        request.params.id,
+      );
+      return reply.status(202).send({ ok: true });
+    },
   );
 
   app.put(

@@ -1,8 +1,11 @@
 // Member administration: create, change role, deactivate, supervision links, caseload transfer.
 import type { Actor } from "../auth/actor.js";
 import { hashPassword } from "../auth/password.js";
+import { issuePasswordLink, sendPasswordLink } from "../auth/passwordLinks.js";
 import { deleteMemberSessions } from "../auth/sessions.repository.js";
 import { appendAudit } from "../audit/audit.repository.js";
+import { auditSecurity } from "../audit/securityAudit.js";
+import { deliverSoon } from "../notifications/outbox.js";
 import type { AppContext } from "../context.js";
 import { inTransaction, isoNow } from "../context.js";
 import { newId } from "../ids.js";
@@ -54,13 +57,25 @@ export interface NewMember {
   email: string;
   name: string;
   role: Role;
-  password?: string;
 }
 
+/** Who asked: a member over the API (with their address), or the command line. */
+export interface RequestedBy {
+  actorId: string | null;
+  source: string | null;
+}
+
+/**
+ * Creates a member. Over the API nobody but the member ever sets their password: they get an
+ * invitation link by email. Only the command line (an operator creating the first administrator)
+ * passes an initial password.
+ */
 export async function createMember(
   context: AppContext,
   organisationId: string,
   input: NewMember,
+  by: RequestedBy,
+  initialPassword?: string,
 ): Promise<MemberTable> {
   const email = input.email.trim().toLowerCase();
   if (await findMemberByEmail(context.db, email))
@@ -71,15 +86,48 @@ export async function createMember(
     email,
     name: input.name,
     role: input.role,
-    password_hash: input.password ? await hashPassword(input.password) : null,
+    password_hash: initialPassword ? await hashPassword(initialPassword) : null,
     active: 1,
     created_at: isoNow(context),
     totp_secret_enc: null,
     totp_enabled: 0,
     recovery_codes: null,
+    totp_last_step: null,
   };
-  await insertMember(context.db, row);
+  await inTransaction(context.db, async (trx) => {
+    await insertMember(trx, row);
+    await auditSecurity(context, trx, {
+      organisationId,
+      ...by,
+      subjectId: row.id,
+      action: "member.create",
+    });
+    if (!initialPassword)
+      await issuePasswordLink(context, trx, row, "invitation", by);
+  });
+  if (!initialPassword) deliverSoon(context);
   return row;
+}
+
+/** An administrator has Rapport email a member a new link to set their password. */
+export async function sendMemberPasswordLink(
+  context: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<void> {
+  requireAdmin(actor);
+  const member = await findMember(context.db, actor.organisationId, id);
+  if (!member) throw notFound("member");
+  if (member.active !== 1)
+    throw new AppError("validation", "reactivate the member first");
+  const purpose = member.password_hash ? "reset" : "invitation";
+  const by = { actorId: actor.memberId, source: actor.source };
+  if (!(await sendPasswordLink(context, member, purpose, by)))
+    throw new AppError(
+      "rate_limited",
+      "this member has several unused links already; ask them to check their email",
+      { retryAfter: 3_600 },
+    );
 }
 
 export async function requireTherapist(
@@ -116,12 +164,16 @@ export async function setSupervisees(
   const unique = [...new Set(therapistIds)];
   for (const id of unique)
     await requireTherapist(context.db, actor.organisationId, id);
-  await replaceSupervisees(
-    context.db,
-    actor.organisationId,
-    supervisorId,
-    unique,
-  );
+  await inTransaction(context.db, async (trx) => {
+    await replaceSupervisees(trx, actor.organisationId, supervisorId, unique);
+    await auditSecurity(context, trx, {
+      organisationId: actor.organisationId,
+      actorId: actor.memberId,
+      subjectId: supervisorId,
+      action: "supervision.update",
+      source: actor.source,
+    });
+  });
 }
 
 export async function changeMember(
@@ -149,6 +201,13 @@ export async function changeMember(
   await inTransaction(context.db, async (trx) => {
     await updateMember(trx, actor.organisationId, id, set);
     if (patch.active === false) await deleteMemberSessions(trx, id);
+    await auditSecurity(context, trx, {
+      organisationId: actor.organisationId,
+      actorId: actor.memberId,
+      subjectId: id,
+      action: "member.update",
+      source: actor.source,
+    });
   });
   return { ...member, ...set };
 }

@@ -1,9 +1,15 @@
 // The email outbox: a message is queued inside the transaction that decides to send it, so it
 // is sent if and only if that transaction commits; a failed send never rolls anything back and
-// is retried with exponential backoff. Payloads about a client are encrypted under their key
-// and emptied once sent (they may hold a check-in link).
+// is retried with exponential backoff. Payloads are encrypted (about a client: under their key;
+// otherwise under a key derived from the master key, since they may hold a password-reset or
+// invitation link) and emptied once sent.
 import type { AppContext } from "../context.js";
 import { isoNow } from "../context.js";
+import {
+  decryptText,
+  derivePurposeKey,
+  encryptText,
+} from "../crypto/envelope.js";
 import { newId } from "../ids.js";
 import type { Db } from "../db/database.js";
 import type { OutboxTable } from "../db/checkinsSchema.js";
@@ -35,6 +41,9 @@ export interface QueuedMail {
   mail: Mail;
 }
 
+const outboxKey = (context: Pick<AppContext, "cipher">) =>
+  derivePurposeKey(context.cipher.master, "outbox");
+
 export async function enqueueMail(
   context: Pick<AppContext, "cipher" | "clock">,
   trx: Db,
@@ -46,9 +55,15 @@ export async function enqueueMail(
         trx,
         queued.organisationId,
         queued.clientId,
+        "outbox.payload",
         json,
       )
-    : json;
+    : encryptText(
+        outboxKey(context),
+        `outbox-${queued.organisationId}`,
+        "outbox.payload",
+        json,
+      );
   const now = isoNow(context);
   const id = newId(now);
   await insertOutbox(trx, {
@@ -73,9 +88,12 @@ async function mailOf(context: AppContext, row: OutboxTable): Promise<Mail> {
         context.db,
         row.organisation_id,
         row.client_id,
+        "outbox.payload",
         row.payload,
       )
-    : row.payload;
+    : row.payload.startsWith("{")
+      ? row.payload // queued in clear before payloads without a client were sealed
+      : decryptText(outboxKey(context), row.payload, "outbox.payload");
   return JSON.parse(json) as Mail;
 }
 

@@ -1,6 +1,8 @@
 // /api/organisation: the caller's own organisation (nothing ever crosses organisations).
 import { Type } from "@fastify/type-provider-typebox";
+import { auditSecurity } from "../audit/securityAudit.js";
 import type { AppContext } from "../context.js";
+import { inTransaction } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
 import { ShortText } from "../http/schemas.js";
 import { checkinSettingsSchema } from "../checkins/checkinSettings.schema.js";
@@ -73,17 +75,27 @@ export function organisationRoutes(app: App, context: AppContext): void {
           );
       }
       const current = await load(actor.organisationId);
-      await context.db
-        .updateTable("organisations")
-        .set({
-          name: request.body.name ?? current.name,
-          settings: JSON.stringify({
-            ...current.settings,
-            ...request.body.settings,
-          }),
-        })
-        .where("id", "=", actor.organisationId)
-        .execute();
+      await inTransaction(context.db, async (trx) => {
+        await trx
+          .updateTable("organisations")
+          .set({
+            name: request.body.name ?? current.name,
+            settings: JSON.stringify({
+              ...current.settings,
+              ...request.body.settings,
+            }),
+          })
+          .where("id", "=", actor.organisationId)
+          .execute();
+        // Settings include security switches (requireTotp): every change is on record.
+        await auditSecurity(context, trx, {
+          organisationId: actor.organisationId,
+          actorId: actor.memberId,
+          subjectId: null,
+          action: "organisation.update",
+          source: actor.source,
+        });
+      });
       return load(actor.organisationId);
     },
   );

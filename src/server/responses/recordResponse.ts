@@ -156,6 +156,7 @@ export async function prepareResponse(
       db,
       org,
       input.clientId,
+      "responses.answers",
       JSON.stringify(answers),
     ),
     ...scoringColumns(result, at),

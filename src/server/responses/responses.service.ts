@@ -35,6 +35,7 @@ export async function clientResponses(
         db,
         organisationId,
         clientId,
+        "responses.answers",
         row.answers_enc,
       );
       const answers = JSON.parse(text) as Record<string, number>;

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor.js";
 import { loadClientFor } from "../access/clientAccess.js";
 import { appendAudit, listAudit } from "../audit/audit.repository.js";
 import type { AppContext } from "../context.js";
+import type { SealedField } from "../crypto/envelope.js";
 import { inTransaction, isoNow } from "../context.js";
 import { consentState } from "../consents/consents.service.js";
 import { AppError, notFound } from "../errors.js";
@@ -54,8 +55,8 @@ export async function exportClient(
   const client = await loadClientFor(context, actor, clientId, "read");
   const org = actor.organisationId;
   const db = context.db;
-  const decrypt = (value: string) =>
-    context.cipher.decrypt(db, org, clientId, value);
+  const decrypt = (field: SealedField, value: string) =>
+    context.cipher.decrypt(db, org, clientId, field, value);
   const [episodes, sessions, goals, consents, history, responses] =
     await Promise.all([
       db
@@ -95,7 +96,7 @@ export async function exportClient(
     exportedAt: isoNow(context),
     client: {
       id: client.id,
-      name: await decrypt(client.name_enc),
+      name: await decrypt("clients.name", client.name_enc),
       therapistId: client.therapist_id,
       status: client.status,
       createdAt: client.created_at,
@@ -116,7 +117,7 @@ export async function exportClient(
     goals: await Promise.all(
       goals.map(async (g) => ({
         id: g.id,
-        text: await decrypt(g.text_enc),
+        text: await decrypt("goals.text", g.text_enc),
         status: g.status,
         createdAt: g.created_at,
       })),

@@ -21,7 +21,13 @@ export async function sealAnalysis(
   document: string,
 ): Promise<string> {
   const packed = (await gzipAsync(document)).toString("base64");
-  return cipher.encrypt(db, owner.organisation_id, owner.client_id, packed);
+  return cipher.encrypt(
+    db,
+    owner.organisation_id,
+    owner.client_id,
+    "transcripts.analysis",
+    packed,
+  );
 }
 
 export async function openAnalysis(
@@ -34,6 +40,7 @@ export async function openAnalysis(
     db,
     owner.organisation_id,
     owner.client_id,
+    "transcripts.analysis",
     sealed,
   );
   const json = (await gunzipAsync(Buffer.from(packed, "base64"))).toString();

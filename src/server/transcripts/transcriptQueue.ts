@@ -4,6 +4,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import { appendAudit } from "../audit/audit.repository.js";
 import type { AppContext } from "../context.js";
+import type { SealedField } from "../crypto/envelope.js";
 import { inTransaction, isoNow } from "../context.js";
 import type { TranscriptTable } from "../db/transcriptsSchema.js";
 import type { AnalysisRunner } from "./analysisRunner.js";
@@ -102,14 +103,21 @@ export class TranscriptQueue {
 
   private async analyse(row: TranscriptTable): Promise<AnalysisOutcome> {
     const { cipher, db } = this.context;
-    const decrypt = (value: string) =>
-      cipher.decrypt(db, row.organisation_id, row.client_id, value);
+    const decrypt = (field: SealedField, value: string) =>
+      cipher.decrypt(db, row.organisation_id, row.client_id, field, value);
     const therapist =
       row.therapist_speaker_enc === null
         ? null
-        : await decrypt(row.therapist_speaker_enc);
+        : await decrypt(
+            "transcripts.therapist_speaker",
+            row.therapist_speaker_enc,
+          );
     return this.runner.analyse(
-      { text: await decrypt(row.text_enc), format: row.format, therapist },
+      {
+        text: await decrypt("transcripts.text", row.text_enc),
+        format: row.format,
+        therapist,
+      },
       row.byte_size,
     );
   }

@@ -7,6 +7,7 @@ import { appendAudit } from "../audit/audit.repository.js";
 import { audit } from "../clients/clients.service.js";
 import { requireConsent } from "../consents/consents.service.js";
 import type { AppContext } from "../context.js";
+import type { SealedField } from "../crypto/envelope.js";
 import { inTransaction, isoNow } from "../context.js";
 import { newId } from "../ids.js";
 import type { TranscriptTable } from "../db/transcriptsSchema.js";
@@ -63,11 +64,12 @@ export async function uploadTranscript(
 ): Promise<{ id: string; status: "queued" }> {
   await checkUpload(context, actor, ids.clientId, ids.sessionId);
   checkTherapist(upload, therapist);
-  const encrypt = (text: string) =>
+  const encrypt = (field: SealedField, text: string) =>
     context.cipher.encrypt(
       context.db,
       actor.organisationId,
       ids.clientId,
+      field,
       text,
     );
   const at = isoNow(context);
@@ -78,9 +80,11 @@ export async function uploadTranscript(
     session_id: ids.sessionId,
     format: upload.format,
     byte_size: upload.bytes,
-    text_enc: await encrypt(upload.text),
+    text_enc: await encrypt("transcripts.text", upload.text),
     therapist_speaker_enc:
-      therapist === undefined ? null : await encrypt(therapist),
+      therapist === undefined
+        ? null
+        : await encrypt("transcripts.therapist_speaker", therapist),
     status: "queued",
     error: null,
     analysis_enc: null,

@@ -1,4 +1,5 @@
-// Invite a member with a role; without an initial password they set one through the reset email.
+// Invite a member with a role. Nobody sets another member's password: the member gets an email
+// with a one-time link to choose their own (and the audit log records who invited them).
 import { useId, useState } from "react";
 import { inviteMember } from "../api/admin";
 import type { Member, Role } from "../api/types";
@@ -36,7 +37,7 @@ export function InviteMemberForm({
         setEmail("");
         setName("");
         onInvited(member);
-        return `Invited ${member.name} as ${ROLE_LABEL[member.role].toLowerCase()}.`;
+        return `Invited ${member.name} as ${ROLE_LABEL[member.role].toLowerCase()}: they get an email with a link to choose their password.`;
       }}
     >
       <Field

@@ -1,6 +1,11 @@
-// Members with their role and state; deactivate (or reactivate) and hand over a caseload.
+// Members with their role and state; deactivate (or reactivate), email a new password link, and
+// hand over a caseload.
 import { useId, useState } from "react";
-import { setMemberActive, transferCaseload } from "../api/admin";
+import {
+  sendPasswordLink,
+  setMemberActive,
+  transferCaseload,
+} from "../api/admin";
 import type { Member } from "../api/types";
 import { ActionForm } from "../components/ActionForm";
 import { ActionStatus } from "../components/ActionStatus";
@@ -110,6 +115,22 @@ export function MembersTable({
                       {m.active ? "Deactivate" : "Reactivate"}
                       <span className="visually-hidden"> {m.name}</span>
                     </button>
+                    {m.active && (
+                      <button
+                        type="button"
+                        className="secondary small"
+                        disabled={action.busy}
+                        onClick={() =>
+                          action.run(async () => {
+                            await sendPasswordLink(m.id);
+                            return `Emailed ${m.name} a link to set their password.`;
+                          })
+                        }
+                      >
+                        Email password link
+                        <span className="visually-hidden"> to {m.name}</span>
+                      </button>
+                    )}
                     {m.role === "therapist" && (
                       <TransferCaseload
                         from={m}

@@ -24,15 +24,22 @@ export async function allMembers(role?: Role): Promise<Member[]> {
   return members;
 }
 
+/** Nobody sets another member's password: the member gets an email link to choose their own. */
 export interface Invitation {
   email: string;
   name: string;
   role: Role;
-  password?: string;
 }
 
 export const inviteMember = (invitation: Invitation) =>
   api<Member>("POST", "/api/members", invitation);
+
+/** Emails the member a new one-time link to set their password. */
+export const sendPasswordLink = (id: string) =>
+  api<{ ok: boolean }>(
+    "POST",
+    `/api/members/${encodeURIComponent(id)}/password-link`,
+  );
 
 export const setMemberActive = (id: string, active: boolean) =>
   api<Member>("PATCH", `/api/members/${encodeURIComponent(id)}`, { active });
@@ -57,10 +64,22 @@ export const updateOrganisation = (patch: {
   settings?: OrganisationSettings;
 }) => api<Organisation>("PATCH", "/api/organisation", patch);
 
-export const listAudit = (after?: number) =>
-  api<AuditPage>("GET", `/api/audit${query({ after, limit: 100 })}`);
+export interface AuditFilter {
+  action?: string;
+  actorId?: string;
+  subjectId?: string;
+  clientId?: string;
+  /** ISO date-times (UTC), inclusive. */
+  from?: string;
+  to?: string;
+}
 
-export const AUDIT_EXPORT_URL = "/api/audit/export";
+export const listAudit = (filter: AuditFilter, after?: number) =>
+  api<AuditPage>("GET", `/api/audit${query({ ...filter, after, limit: 100 })}`);
+
+/** The filtered log as CSV (ids and actions only: no names travel in the URL). */
+export const auditExportUrl = (filter: AuditFilter) =>
+  `/api/audit/export${query({ ...filter })}`;
 
 export const breakGlass = (clientId: string, reason: string) =>
   api<{ expiresAt: string }>(

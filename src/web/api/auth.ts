@@ -14,8 +14,15 @@ export async function login(
   return result;
 }
 
-export const verifyTotp = (code: string) =>
-  api<{ ok: boolean }>("POST", "/api/auth/totp/verify", { code });
+/** A right code starts a new session, with a CSRF token of its own. */
+export async function verifyTotp(code: string): Promise<void> {
+  const result = await api<{ ok: boolean; csrfToken: string }>(
+    "POST",
+    "/api/auth/totp/verify",
+    { code },
+  );
+  setCsrfToken(result.csrfToken);
+}
 
 export const fetchMe = () => api<Me>("GET", "/api/me");
 

@@ -32,8 +32,8 @@ export interface CaseloadItem {
   episodeOutcome?: EpisodeOutcome | null;
 }
 
+/** No name: names never travel in URLs; the caseload is filtered by name in the browser. */
 export interface CaseloadQuery {
-  name?: string;
   status?: ClientStatus;
   cursor?: string;
   limit?: number;
@@ -41,3 +41,17 @@ export interface CaseloadQuery {
 
 export const fetchCaseload = (q: CaseloadQuery) =>
   api<Page<CaseloadItem>>("GET", `/api/caseload${query({ ...q })}`);
+
+/** Every page of the caseload (200 at a time), e.g. to filter it by name in the browser. */
+export async function fetchWholeCaseload(
+  q: Omit<CaseloadQuery, "cursor" | "limit">,
+): Promise<Page<CaseloadItem>> {
+  const items: CaseloadItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchCaseload({ ...q, limit: 200, cursor });
+    items.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return { items, next: null };
+}

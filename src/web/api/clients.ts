@@ -14,7 +14,6 @@ import type {
 } from "./types";
 
 export interface ClientQuery {
-  name?: string;
   status?: ClientStatus;
   cursor?: string;
   limit?: number;

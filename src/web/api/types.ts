@@ -129,6 +129,8 @@ export interface AuditEntry {
   seq: number;
   at: string;
   actorId: string | null;
+  /** The member the entry is about (created, changed, signed in). */
+  subjectId: string | null;
   clientId: string | null;
   action: string;
   source: string | null;

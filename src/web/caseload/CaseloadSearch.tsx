@@ -1,4 +1,4 @@
-// Search by exact name and filter by status; the values apply on submit.
+// Filter by part of a name (in the browser) and by status; the values apply on submit.
 import { useId, useState } from "react";
 import type { ClientStatus } from "../api/types";
 
@@ -29,7 +29,7 @@ export function CaseloadSearch({
       }}
     >
       <div className="field">
-        <label htmlFor={nameId}>Client name (exact)</label>
+        <label htmlFor={nameId}>Client name contains</label>
         <input
           id={nameId}
           type="search"

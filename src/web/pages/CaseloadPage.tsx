@@ -1,13 +1,19 @@
-// The caseload: clients ordered by what needs attention, with search and a status filter.
+// The caseload: clients ordered by what needs attention, with a name filter (applied here, in the
+// browser, over the whole caseload: names never go into a URL) and a status filter.
 import { useState } from "react";
 import { allMembers } from "../api/admin";
-import { fetchCaseload, type CaseloadItem } from "../api/caseload";
+import {
+  fetchCaseload,
+  fetchWholeCaseload,
+  type CaseloadItem,
+} from "../api/caseload";
 import { AddClientForm } from "../caseload/AddClientForm";
 import {
   CaseloadSearch,
   type CaseloadFilter,
 } from "../caseload/CaseloadSearch";
 import { CaseloadTable } from "../caseload/CaseloadTable";
+import { filterByName } from "../caseload/nameFilter";
 import { LoadError } from "../components/LoadError";
 import { PageHeading } from "../components/PageHeading";
 import { canEditClients, useSession } from "../components/session";
@@ -33,15 +39,20 @@ export function CaseloadPage() {
     status: "",
   });
   const [more, setMore] = useState<CaseloadItem[]>([]);
-  const query = {
-    ...(filter.name ? { name: filter.name.trim() } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-  };
-  const first = useLoad(() => fetchCaseload(query), JSON.stringify(query));
+  const query = filter.status ? { status: filter.status } : {};
+  // A name filter needs the whole caseload in hand; otherwise a page at a time.
+  const whole = filter.name.trim() !== "";
+  const first = useLoad(
+    () => (whole ? fetchWholeCaseload(query) : fetchCaseload(query)),
+    JSON.stringify([query, whole]),
+  );
   const [next, setNext] = useState<string | null | undefined>(undefined);
   const therapistNames = useTherapistNames(me.role === "supervisor");
   const cursor = next === undefined ? (first.data?.next ?? null) : next;
-  const rows = [...(first.data?.items ?? []), ...more];
+  const rows = filterByName(
+    [...(first.data?.items ?? []), ...more],
+    filter.name,
+  );
 
   const loadMore = () => {
     if (!cursor) return;

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logout } from "../api/auth";
 import { setCsrfToken } from "../api/http";
 import type { Me } from "../api/types";
 import { fakeApi } from "../testing/fakeApi";
@@ -68,8 +69,9 @@ describe("SignInPage", () => {
         csrfToken: "c2",
         me: null,
       },
-      "POST /api/auth/totp/verify": { ok: true },
+      "POST /api/auth/totp/verify": { ok: true, csrfToken: "c3" },
       "GET /api/me": me,
+      "POST /api/auth/logout": { ok: true },
     });
     const onSignedIn = vi.fn();
     render(<SignInPage onSignedIn={onSignedIn} />);
@@ -83,6 +85,42 @@ describe("SignInPage", () => {
     const verify = calls.find((c) => c.url === "/api/auth/totp/verify");
     expect(verify?.body).toEqual({ code: "123456" });
     expect(verify?.headers["x-csrf-token"]).toBe("c2");
+    // The code starts a new session: later changes carry its CSRF token.
+    await logout();
+    expect(calls.at(-1)?.headers["x-csrf-token"]).toBe("c3");
+  });
+
+  it("goes back to the password when too many wrong codes end the pending sign-in", async () => {
+    fakeApi({
+      "POST /api/auth/login": {
+        secondFactorRequired: true,
+        csrfToken: "c2",
+        me: null,
+      },
+      "POST /api/auth/totp/verify": () => [
+        401,
+        {
+          error: {
+            code: "unauthenticated",
+            message: "too many wrong codes; sign in again",
+            details: { sessionEnded: true },
+          },
+        },
+      ],
+    });
+    render(<SignInPage onSignedIn={() => undefined} />);
+    fillAndSubmit();
+    fireEvent.change(
+      await screen.findByLabelText("Code from your authenticator app"),
+      { target: { value: "000000" } },
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Verify" }));
+    await screen.findByRole("button", { name: "Sign in" });
+    expect(
+      screen
+        .getByText("too many wrong codes; sign in again")
+        .getAttribute("role"),
+    ).toBe("alert");
   });
 
   it("says why sign-in failed", async () => {

@@ -1,6 +1,7 @@
 // Sign-in at `/`: email and password, then the authenticator code when the account has one.
 import { useState } from "react";
 import { fetchMe, login, verifyTotp } from "../api/auth";
+import { ApiError } from "../api/http";
 import type { Me } from "../api/types";
 import { ActionForm } from "../components/ActionForm";
 import { Field } from "../components/Field";
@@ -46,7 +47,13 @@ function PasswordStep({ onDone }: { onDone: (me: Me | null) => void }) {
   );
 }
 
-function CodeStep({ onDone }: { onDone: (me: Me) => void }) {
+function CodeStep({
+  onDone,
+  onSessionEnded,
+}: {
+  onDone: (me: Me) => void;
+  onSessionEnded: (message: string) => void;
+}) {
   const [code, setCode] = useState("");
   const action = useAction();
   return (
@@ -54,7 +61,14 @@ function CodeStep({ onDone }: { onDone: (me: Me) => void }) {
       action={action}
       submitLabel="Verify"
       onSubmit={async () => {
-        await verifyTotp(code.replace(/\s/g, ""));
+        try {
+          await verifyTotp(code.replace(/\s/g, ""));
+        } catch (error) {
+          // Too many wrong codes end the pending sign-in: start again from the password.
+          if (error instanceof ApiError && error.detail("sessionEnded"))
+            onSessionEnded(error.message);
+          throw error;
+        }
         onDone(await fetchMe());
         return undefined;
       }}
@@ -75,15 +89,27 @@ function CodeStep({ onDone }: { onDone: (me: Me) => void }) {
 
 export function SignInPage({ onSignedIn }: Props) {
   const [step, setStep] = useState<"password" | "code">("password");
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <div className="narrow">
       <PageHeading>Sign in</PageHeading>
+      {notice && <p role="alert">{notice}</p>}
       {step === "password" ? (
         <PasswordStep
-          onDone={(me) => (me ? onSignedIn(me) : setStep("code"))}
+          onDone={(me) => {
+            setNotice(null);
+            if (me) onSignedIn(me);
+            else setStep("code");
+          }}
         />
       ) : (
-        <CodeStep onDone={onSignedIn} />
+        <CodeStep
+          onDone={onSignedIn}
+          onSessionEnded={(message) => {
+            setNotice(message);
+            setStep("password");
+          }}
+        />
       )}
       <p>
         <Link href="/reset-password">Forgot your password?</Link>
