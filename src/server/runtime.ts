@@ -1,5 +1,9 @@
 // Startup and shutdown of the whole server process; they mirror each other.
 import { AuditBatcher } from "./audit/auditBatcher.js";
+import { AuditAnchorWriter } from "./audit/auditAnchorWriter.js";
+import { deriveAuditKey, keyedHash } from "./audit/auditChain.js";
+import { useAuditChain } from "./audit/auditChainUse.js";
+import { keyLegacyChains } from "./audit/legacyChain.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { createMailer } from "./mail/mailer.js";
@@ -22,6 +26,8 @@ import {
 export interface Runtime {
   context: AppContext;
   generatedKey: boolean;
+  /** Keeps the audit chain's heads anchored outside the database. */
+  auditAnchor: AuditAnchorWriter;
   close(): Promise<void>;
 }
 
@@ -30,12 +36,38 @@ function submissionWriter(
   config: Config,
   database: OpenedDatabase,
   cipher: ClientCipher,
+  anchor: AuditAnchorWriter,
 ): SubmissionWriter {
   const onFile =
     config.database.dialect === "sqlite" && config.database.file !== ":memory:";
   if (config.submissionThread && onFile)
-    return new ThreadSubmissionWriter({ config, masterKey: cipher.master });
+    return new ThreadSubmissionWriter(
+      { config, masterKey: cipher.master },
+      // The thread's audit entries are committed on its connection: anchor them once answered.
+      (organisationId) => anchor.touch([organisationId]),
+    );
   return groupCommitWriter({ config, cipher }, database.db);
+}
+
+/**
+ * Keys the audit chain (appends through this handle and its transactions use it), upgrades an
+ * unkeyed chain, and anchors every head before the first request.
+ */
+async function keyAuditChain(
+  config: Config,
+  database: OpenedDatabase,
+  cipher: ClientCipher,
+  report: (error: Error) => void,
+): Promise<AuditAnchorWriter> {
+  const anchor = new AuditAnchorWriter(database.db, config.auditAnchor, report);
+  const hash = keyedHash(deriveAuditKey(cipher.master));
+  useAuditChain(database.db, {
+    hash,
+    appended: (organisations) => anchor.touch(organisations),
+  });
+  await keyLegacyChains(database.db, hash);
+  await anchor.refreshAll();
+  return anchor;
 }
 
 /** Opens the database, applies migrations and loads the master key. */
@@ -48,21 +80,31 @@ export async function startRuntime(
     await migrateToLatest(database.db);
     const { key, generated } = loadMasterKey(config.dataKey, config.dataDir);
     const cipher = new ClientCipher(key);
+    const started: { context?: AppContext } = {}; // its logger, once the server sets one
+    const report = (error: Error) => {
+      const log = started.context?.log;
+      if (log) log.error({ err: error }, "audit anchor not updated");
+      else process.stderr.write(`rapport: ${error.message}\n`);
+    };
+    const auditAnchor = await keyAuditChain(config, database, cipher, report);
     const context: AppContext = {
       config,
       database,
       db: database.db,
       cipher,
       auditReads: new AuditBatcher(database.db),
-      submissions: submissionWriter(config, database, cipher),
+      submissions: submissionWriter(config, database, cipher, auditAnchor),
       mailer: createMailer(config),
       clock: options.clock ?? systemClock,
     };
+    started.context = context;
     return {
       context,
       generatedKey: generated,
+      auditAnchor,
       close: async () => {
         await context.submissions.close();
+        await auditAnchor.flush();
         await closeDatabase(database);
       },
     };

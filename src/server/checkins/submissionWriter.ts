@@ -61,6 +61,7 @@ export type ThreadReply =
   | { id: number; error: { code?: ErrorCode; message: string } };
 
 interface Waiting {
+  organisationId: string;
   resolve: (stored: StoredSubmission) => void;
   reject: (error: Error) => void;
 }
@@ -72,7 +73,11 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
   private readonly waiting = new Map<number, Waiting>();
   private readonly idle: (() => void)[] = [];
 
-  constructor(private readonly data: SubmissionThreadData) {}
+  /** @param committed told of each submission committed by the thread (its audit entries with it) */
+  constructor(
+    private readonly data: SubmissionThreadData,
+    private readonly committed: (organisationId: string) => void = () => {},
+  ) {}
 
   start(): void {
     this.thread();
@@ -83,7 +88,8 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
-      this.waiting.set(id, { resolve, reject });
+      const organisationId = submission.checkin.organisation_id;
+      this.waiting.set(id, { organisationId, resolve, reject });
       worker.postMessage({ id, submission } satisfies ThreadRequest);
     });
   }
@@ -132,8 +138,10 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
     const waiting = this.waiting.get(reply.id);
     if (!waiting) return;
     this.waiting.delete(reply.id);
-    if ("stored" in reply) waiting.resolve(reply.stored);
-    else
+    if ("stored" in reply) {
+      this.committed(waiting.organisationId);
+      waiting.resolve(reply.stored);
+    } else
       waiting.reject(
         reply.error.code
           ? new AppError(reply.error.code, reply.error.message)
