@@ -75,12 +75,19 @@ export async function startRuntime(
   config: Config,
   options: OpenOptions & { clock?: Clock } = {},
 ): Promise<Runtime> {
-  const database = await openDatabase(config.database, options);
+  const started: { context?: AppContext } = {}; // its logger, once the server sets one
+  const database = await openDatabase(config.database, {
+    ...options,
+    onConnectionError: (error) =>
+      started.context?.log?.warn(
+        { err: error },
+        "database connection lost; the pool reconnects",
+      ),
+  });
   try {
     await migrateToLatest(database.db);
     const { key, generated } = loadMasterKey(config.dataKey, config.dataDir);
     const cipher = new ClientCipher(key);
-    const started: { context?: AppContext } = {}; // its logger, once the server sets one
     const report = (error: Error) => {
       const log = started.context?.log;
       if (log) log.error({ err: error }, "audit anchor not updated");

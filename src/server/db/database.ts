@@ -33,6 +33,8 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests isolate themselves this way). */
   pgSchema?: string;
   pgPoolSize?: number;
+  /** Told when a PostgreSQL connection breaks (a restart, a failover); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
 }
 
 export class DatabaseUnavailableError extends Error {}
@@ -144,6 +146,13 @@ export async function openDatabase(
       ? { options: `-c search_path=${options.pgSchema}` }
       : {}),
   });
+  // A restart or failover of PostgreSQL ends every connection: an idle pooled client reports it on
+  // the pool, a checked-out one on itself. Unhandled, either 'error' event ends the process;
+  // handled, the pool drops the broken client and the next query opens a new connection, while
+  // the query that met the break fails and is answered 503 (errorHandler.ts).
+  const lost = (error: Error) => options.onConnectionError?.(error);
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
   try {
     const client = await pool.connect();
     client.release();
