@@ -87,7 +87,8 @@ export async function startRuntime(
   try {
     await migrateToLatest(database.db);
     const { key, generated } = loadMasterKey(config.dataKey, config.dataDir);
-    const cipher = new ClientCipher(key);
+    const clock = options.clock ?? systemClock;
+    const cipher = new ClientCipher(key, clock);
     const report = (error: Error) => {
       const log = started.context?.log;
       if (log) log.error({ err: error }, "audit anchor not updated");
@@ -102,7 +103,7 @@ export async function startRuntime(
       auditReads: new AuditBatcher(database.db),
       submissions: submissionWriter(config, database, cipher, auditAnchor),
       mailer: createMailer(config),
-      clock: options.clock ?? systemClock,
+      clock,
     };
     started.context = context;
     return {

@@ -50,6 +50,7 @@ port.on("message", (request: ThreadRequest) => {
     void database.then(closeDatabase).finally(() => port.close());
     return;
   }
+  if ("forget" in request) return context.cipher.forget(request.forget);
   group
     .then((g) =>
       g.run((trx, batch) =>

@@ -27,6 +27,8 @@ export interface SubmissionWriter {
   start(): void;
   /** Resolves once the submission's transaction has committed. */
   write(submission: PreparedSubmission): Promise<StoredSubmission>;
+  /** Drops a client's data key from the writer's cache (the client was erased). */
+  forget(clientId: string): void;
   /** Waits for the writes under way, then stops. */
   close(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export function groupCommitWriter(
       group.run((trx, batch) =>
         storeSubmission(context, trx, batch, submission),
       ),
+    forget: (clientId) => context.cipher.forget(clientId),
     close: async () => {},
   };
 }
@@ -54,7 +57,9 @@ export interface SubmissionThreadData {
 }
 
 export type ThreadRequest =
-  { id: number; submission: PreparedSubmission } | { close: true };
+  | { id: number; submission: PreparedSubmission }
+  | { forget: string }
+  | { close: true };
 
 export type ThreadReply =
   | { id: number; stored: StoredSubmission }
@@ -92,6 +97,10 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
       this.waiting.set(id, { organisationId, resolve, reject });
       worker.postMessage({ id, submission } satisfies ThreadRequest);
     });
+  }
+
+  forget(clientId: string): void {
+    this.worker?.postMessage({ forget: clientId } satisfies ThreadRequest);
   }
 
   async close(): Promise<void> {

@@ -47,7 +47,25 @@ export function openSqlite(file: string): SQLite.Database {
   handle.pragma("synchronous = FULL"); // an acknowledged write survives a power cut
   handle.pragma("foreign_keys = ON");
   handle.pragma("busy_timeout = 5000"); // 5 s, so the CLI can run beside a running server
+  // Deleted rows are overwritten with zeros, not left in free space (erasure; see SECURITY.md).
+  handle.pragma("secure_delete = ON");
   return handle;
+}
+
+/**
+ * Copies the write-ahead log into the database file and truncates it, so the page images it held
+ * from before a deletion are gone from the log file (after an erasure). False when a reader or
+ * writer kept it from completing within the busy timeout; the next one, or SQLite's own
+ * checkpoints, finish the job.
+ */
+export function truncateSqliteLog(opened: OpenedDatabase): boolean {
+  const handle = opened.sqlite;
+  if (!handle) return true;
+  if (handle.inTransaction) return false; // another request's transaction holds the connection
+  const [result] = handle.pragma("wal_checkpoint(TRUNCATE)") as {
+    busy: number;
+  }[];
+  return result?.busy === 0;
 }
 
 /**
