@@ -66,11 +66,15 @@ export function registerAudit(program: Command): void {
       action(async (options: { anchor?: string }) => {
         const cfg = config();
         const anchored = await anchoredHeads(cfg, options.anchor);
-        await withRuntime(async ({ context }) => {
-          const reports = await verifyAudit(context.db, anchored);
-          print(reports);
-          complain(reports);
-        }, cfg);
+        await withRuntime(
+          async ({ context }) => {
+            const reports = await verifyAudit(context.db, anchored);
+            print(reports);
+            complain(reports);
+          },
+          cfg,
+          { anchorAtStart: false }, // checking the anchor: its own start must not write it
+        );
       }),
     );
   audit
@@ -82,11 +86,15 @@ export function registerAudit(program: Command): void {
       action(async () => {
         const cfg = config();
         const anchored = await anchoredHeads(cfg, undefined);
-        await withRuntime(async ({ context }) => {
-          const reports = await verifyAudit(context.db, anchored);
-          if (complain(reports)) return print(reports);
-          print(anchorDocument(await auditHeads(context.db)));
-        }, cfg);
+        await withRuntime(
+          async ({ context }) => {
+            const reports = await verifyAudit(context.db, anchored);
+            if (complain(reports)) return print(reports);
+            print(anchorDocument(await auditHeads(context.db)));
+          },
+          cfg,
+          { anchorAtStart: false }, // checking the anchor: its own start must not write it
+        );
       }),
     );
 }

@@ -51,13 +51,15 @@ function submissionWriter(
 
 /**
  * Keys the audit chain (appends through this handle and its transactions use it), upgrades an
- * unkeyed chain, and anchors every head before the first request.
+ * unkeyed chain, and anchors every head before the first request (a missing anchor is recreated
+ * from the chains as they stand, with an error logged).
  */
 async function keyAuditChain(
   config: Config,
   database: OpenedDatabase,
   cipher: ClientCipher,
   report: (error: Error) => void,
+  anchorAtStart: boolean,
 ): Promise<AuditAnchorWriter> {
   const anchor = new AuditAnchorWriter(database.db, config.auditAnchor, report);
   const hash = keyedHash(deriveAuditKey(cipher.master));
@@ -66,14 +68,18 @@ async function keyAuditChain(
     appended: (organisations) => anchor.touch(organisations),
   });
   await keyLegacyChains(database.db, hash);
-  await anchor.refreshAll();
+  if (anchorAtStart) await anchor.refreshAll();
   return anchor;
 }
 
 /** Opens the database, applies migrations and loads the master key. */
 export async function startRuntime(
   config: Config,
-  options: OpenOptions & { clock?: Clock } = {},
+  options: OpenOptions & {
+    clock?: Clock;
+    /** False for commands that check the anchor: they must not anchor anything themselves. */
+    anchorAtStart?: boolean;
+  } = {},
 ): Promise<Runtime> {
   const started: { context?: AppContext } = {}; // its logger, once the server sets one
   const database = await openDatabase(config.database, {
@@ -94,7 +100,13 @@ export async function startRuntime(
       if (log) log.error({ err: error }, "audit anchor not updated");
       else process.stderr.write(`rapport: ${error.message}\n`);
     };
-    const auditAnchor = await keyAuditChain(config, database, cipher, report);
+    const auditAnchor = await keyAuditChain(
+      config,
+      database,
+      cipher,
+      report,
+      options.anchorAtStart ?? true,
+    );
     const context: AppContext = {
       config,
       database,

@@ -23,6 +23,11 @@ import {
   legacyHash,
   type ChainedEntry,
 } from "../../src/server/audit/auditChain.js";
+import { masterKeyFrom } from "../../src/server/crypto/envelope.js";
+import {
+  AuditChainBroken,
+  rotateMasterKey,
+} from "../../src/server/crypto/rotateKey.js";
 import type { Db } from "../../src/server/db/database.js";
 import {
   DIALECTS,
@@ -171,6 +176,21 @@ describe.each(DIALECTS)(
       );
       expect(await problemsOf(runtime, org("intact"))).toEqual([]);
     });
+
+    it("refuses to rotate the master key over a chain that does not verify, rotating nothing", async () => {
+      const { db, cipher, config } = runtime.context;
+      const before = await readAnchor(config.auditAnchor);
+      await expect(
+        rotateMasterKey(
+          db,
+          cipher.master,
+          masterKeyFrom(crypto.randomBytes(32)),
+          config.auditAnchor,
+        ),
+      ).rejects.toBeInstanceOf(AuditChainBroken);
+      expect(await readAnchor(config.auditAnchor)).toEqual(before);
+      expect(await problemsOf(runtime, org("intact"))).toEqual([]);
+    });
   },
 );
 
@@ -214,10 +234,36 @@ describe("rapport audit verify and checkpoint (attack: deleting the newest entri
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("passes on an untouched database, then a bare verify reads the anchor and catches the deletion", async () => {
+  it("passes on an untouched database, and after a restore re-anchors the restored chains", async () => {
     expect((await rapport("demo")).code).toBe(0);
     expect(fs.existsSync(path.join(dir, "audit-anchor.json"))).toBe(true);
     expect((await rapport("audit", "verify")).code).toBe(0);
+    const backup = path.join(dir, "backup.db");
+    expect((await rapport("backup", backup)).code).toBe(0);
+    // An audited change after the backup: the restored chains end before the anchored heads.
+    const pack = JSON.parse(
+      fs.readFileSync(path.resolve("instruments/gad-7.json"), "utf8"),
+    ) as Record<string, unknown>;
+    const packFile = path.join(dir, "gad-7-1.1.0.json");
+    fs.writeFileSync(packFile, JSON.stringify({ ...pack, version: "1.1.0" }));
+    const installed = await rapport(
+      "instruments",
+      "install",
+      packFile,
+      "--organisation",
+      "Demo Clinic",
+    );
+    expect(installed.code, installed.stderr).toBe(0);
+    const restored = await rapport("restore", backup);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stderr).toMatch(/before-restore/);
+    expect(
+      fs.existsSync(path.join(dir, "audit-anchor.json.before-restore")),
+    ).toBe(true);
+    expect((await rapport("audit", "verify")).code).toBe(0);
+  });
+
+  it("a bare verify reads the anchor and catches the newest entries deleted; so does a saved checkpoint", async () => {
     const checkpoint = await rapport("audit", "checkpoint");
     expect(checkpoint.code).toBe(0);
     const saved = path.join(dir, "checkpoint.json");
@@ -239,11 +285,19 @@ describe("rapport audit verify and checkpoint (attack: deleting the newest entri
     expect((await rapport("audit", "checkpoint")).code).toBe(1);
   });
 
-  it("fails without an anchor rather than pass what it cannot check", async () => {
+  it("fails without an anchor, every time, until a start recreates it from the chains as they stand", async () => {
     fs.rmSync(path.join(dir, "audit-anchor.json"));
-    const verify = await rapport("audit", "verify");
-    expect(verify.code).toBe(1);
-    expect(verify.stderr).toMatch(/no audit anchor/);
-    expect(verify.stdout).toMatch(/"not-anchored"/);
+    for (const attempt of [1, 2]) {
+      const verify = await rapport("audit", "verify");
+      expect(verify.code, `attempt ${attempt}`).toBe(1);
+      expect(verify.stderr).toMatch(/no audit anchor/);
+      expect(verify.stdout).toMatch(/"not-anchored"/);
+    }
+    // What SECURITY.md says is not detected: the next start anchors the truncated chains, saying so.
+    const started = await rapport("instruments", "list");
+    expect(started.stderr).toMatch(
+      /no audit anchor .*anchoring the chains as they stand/,
+    );
+    expect((await rapport("audit", "verify")).code).toBe(0);
   });
 });

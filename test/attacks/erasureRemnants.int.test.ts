@@ -123,6 +123,37 @@ describe.each(DIALECTS)(
       await runtime.dispose();
     });
 
+    it("leaves no row of the client in any table but the audit log", async () => {
+      const { db } = runtime.context;
+      for (const table of [
+        "clients",
+        "client_keys",
+        "client_shares",
+        "episodes",
+        "sessions",
+        "goals",
+        "consents",
+        "break_glass",
+        "responses",
+        "response_scorings",
+        "alerts",
+        "checkins",
+        "checkin_drafts",
+        "checkin_unsubscribes",
+        "progress_views",
+        "transcripts",
+        "outbox",
+      ] as const) {
+        const column = table === "clients" ? "id" : "client_id";
+        const { n } = await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where(column, "=", clientId)
+          .executeTakeFirstOrThrow();
+        expect([table, Number(n)]).toEqual([table, 0]);
+      }
+    });
+
     it("deletes the client's queued email from the outbox", async () => {
       const left = await runtime.context.db
         .selectFrom("outbox")

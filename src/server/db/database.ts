@@ -55,8 +55,8 @@ export function openSqlite(file: string): SQLite.Database {
 /**
  * Copies the write-ahead log into the database file and truncates it, so the page images it held
  * from before a deletion are gone from the log file (after an erasure). False when a reader or
- * writer kept it from completing within the busy timeout; the next one, or SQLite's own
- * checkpoints, finish the job.
+ * writer kept it from completing within the busy timeout: the older page images then stay in the
+ * log until later writes overwrite them.
  */
 export function truncateSqliteLog(opened: OpenedDatabase): boolean {
   const handle = opened.sqlite;

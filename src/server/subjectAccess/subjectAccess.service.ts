@@ -208,6 +208,6 @@ export async function eraseClient(
   if (!truncateSqliteLog(context.database))
     context.log?.warn(
       { clientId },
-      "erasure: the SQLite log was busy; it is truncated at a later checkpoint",
+      "erasure: the SQLite log was busy, so it still holds older page images until overwritten",
     );
 }
