@@ -133,6 +133,19 @@ export async function committedHead(
   });
 }
 
+export function chainEntry(
+  db: Db,
+  organisationId: string,
+  seq: number,
+): Promise<ChainedEntry | undefined> {
+  return db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("organisation_id", "=", organisationId)
+    .where("seq", "=", seq)
+    .executeTakeFirst();
+}
+
 /** An organisation's entries in chain order. */
 export function chainEntries(
   db: Db,

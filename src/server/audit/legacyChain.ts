@@ -5,19 +5,18 @@
 import { inTransaction } from "../context.js";
 import type { Db } from "../db/database.js";
 import { GENESIS_HASH, legacyHash, type ChainHash } from "./auditChain.js";
-import { auditOrganisations, rehashChain } from "./audit.repository.js";
+import {
+  auditOrganisations,
+  chainEntry,
+  rehashChain,
+} from "./audit.repository.js";
 
 async function startsUnkeyed(
   db: Db,
   organisationId: string,
   keyed: ChainHash,
 ): Promise<boolean> {
-  const first = await db
-    .selectFrom("audit_log")
-    .selectAll()
-    .where("organisation_id", "=", organisationId)
-    .where("seq", "=", 1)
-    .executeTakeFirst();
+  const first = await chainEntry(db, organisationId, 1);
   return (
     first !== undefined &&
     first.hash === legacyHash(GENESIS_HASH, first) &&
