@@ -1,9 +1,54 @@
 // rapport backup / restore: SQLite online backup. PostgreSQL uses pg_dump / pg_restore (README).
 import fs from "node:fs";
+import path from "node:path";
 import type { Command } from "commander";
 import SQLite from "better-sqlite3";
+import { verifyAudit } from "../server/audit/audit.repository.js";
+import { readAnchor } from "../server/audit/auditAnchor.js";
+import type { Config } from "../server/config.js";
+import { KEY_FILE } from "../server/crypto/masterKey.js";
 import { openSqlite, privateFile } from "../server/db/database.js";
-import { CliError, action, config, print, say } from "./runtime.js";
+import {
+  CliError,
+  action,
+  config,
+  print,
+  say,
+  withRuntime,
+} from "./runtime.js";
+
+/**
+ * A restored database is older than the audit anchor, which would report it as truncated: the
+ * old anchor is kept beside it, and the restored chains are verified and anchored (by the start of
+ * a runtime: now when the master key is here, else at the server's next start).
+ */
+async function reanchor(cfg: Config): Promise<void> {
+  const anchor = cfg.auditAnchor;
+  if (fs.existsSync(anchor)) {
+    fs.renameSync(anchor, `${anchor}.before-restore`);
+    say(
+      `rapport: the previous audit anchor is kept as ${anchor}.before-restore`,
+    );
+  }
+  if (!cfg.dataKey && !fs.existsSync(path.join(cfg.dataDir, KEY_FILE))) {
+    say(
+      "rapport: no master key here: the server anchors the restored audit chains when it starts",
+    );
+    return;
+  }
+  await withRuntime(async ({ context }) => {
+    const reports = await verifyAudit(context.db, await readAnchor(anchor));
+    const bad = reports.filter((r) => r.problems.length > 0);
+    if (bad.length > 0)
+      say(
+        `rapport: the restored audit chains have problems in ${bad.length} organisation(s): run rapport audit verify`,
+      );
+    else
+      say(
+        `rapport: the restored audit chains verify and are anchored in ${anchor}`,
+      );
+  }, cfg);
+}
 
 function sqliteFile(): string {
   const db = config().database;
@@ -46,6 +91,7 @@ export function registerBackup(program: Command): void {
     .action(
       action(async (file: string) => {
         const target = sqliteFile();
+        const cfg = config();
         if (!fs.existsSync(file)) throw new CliError(`no backup at ${file}`);
         const backup = new SQLite(file, {
           readonly: true,
@@ -74,6 +120,7 @@ export function registerBackup(program: Command): void {
         say(
           `rapport: restored ${file} into ${target}; the master key must be the one used when the backup was made`,
         );
+        await reanchor(cfg);
         print({ restored: target });
       }),
     );

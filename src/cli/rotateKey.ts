@@ -5,7 +5,10 @@ import path from "node:path";
 import type { Command } from "commander";
 import { KEY_FILE, loadMasterKey } from "../server/crypto/masterKey.js";
 import { masterKeyFrom } from "../server/crypto/envelope.js";
-import { rotateMasterKey } from "../server/crypto/rotateKey.js";
+import {
+  AuditChainBroken,
+  rotateMasterKey,
+} from "../server/crypto/rotateKey.js";
 import {
   closeDatabase,
   migrateToLatest,
@@ -17,7 +20,7 @@ export function registerRotateKey(program: Command): void {
   program
     .command("rotate-key")
     .description(
-      're-wrap every client data key under a new master key (RAPPORT_NEW_DATA_KEY, base64, or a freshly generated one); stop the servers first; prints {"clients","masterKeyId"}',
+      're-wrap every client data key, re-encrypt TOTP secrets and re-key the audit chain under a new master key (RAPPORT_NEW_DATA_KEY, base64, or a freshly generated one); client data keys themselves are kept; stop the servers first; prints {"clients","totpSecrets","auditOrganisations","masterKeyId"}',
     )
     .action(
       action(async () => {
@@ -35,7 +38,16 @@ export function registerRotateKey(program: Command): void {
         const opened = await openDatabase(cfg.database);
         try {
           await migrateToLatest(opened.db);
-          const result = await rotateMasterKey(opened.db, current, next);
+          const result = await rotateMasterKey(
+            opened.db,
+            current,
+            next,
+            cfg.auditAnchor,
+          ).catch((error: unknown) => {
+            if (error instanceof AuditChainBroken)
+              throw new CliError(error.message);
+            throw error;
+          });
           if (cfg.dataKey) {
             say(
               "rapport: keys re-wrapped. Set RAPPORT_DATA_KEY to the new key (RAPPORT_NEW_DATA_KEY) before starting the servers.",
@@ -50,7 +62,7 @@ export function registerRotateKey(program: Command): void {
               `rapport: keys re-wrapped; new key written to ${file} (old key kept as ${file}.${current.id}.old: back up the new one, then destroy the old).`,
             );
           }
-          print({ clients: result.clients, masterKeyId: next.id });
+          print({ ...result, masterKeyId: next.id });
         } finally {
           await closeDatabase(opened);
         }

@@ -23,8 +23,9 @@ export function config(): Config {
 export async function withRuntime<T>(
   fn: (runtime: Runtime) => Promise<T>,
   cfg: Config = config(),
+  options: { anchorAtStart?: boolean } = {},
 ): Promise<T> {
-  const runtime = await startRuntime(cfg);
+  const runtime = await startRuntime(cfg, options);
   try {
     return await fn(runtime);
   } finally {

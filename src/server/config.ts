@@ -9,6 +9,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** Where the audit chain's heads are anchored, outside the database (see SECURITY.md). */
+  readonly auditAnchor: string;
   readonly database: DatabaseUrl;
   readonly demoPassword: string | undefined;
   readonly dataKey: string | undefined;
@@ -164,6 +166,10 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     dataDir,
+    auditAnchor: path.resolve(
+      dataDir,
+      env.RAPPORT_AUDIT_ANCHOR || "audit-anchor.json",
+    ),
     database,
     demoPassword,
     dataKey: env.RAPPORT_DATA_KEY || undefined,

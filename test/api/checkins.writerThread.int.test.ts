@@ -5,7 +5,11 @@
 import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
-import { verifyAudit } from "../../src/server/audit/audit.repository.js";
+import {
+  auditHeads,
+  verifyAudit,
+} from "../../src/server/audit/audit.repository.js";
+import { readAnchor } from "../../src/server/audit/auditAnchor.js";
 import { findCheckin } from "../../src/server/checkins/checkins.repository.js";
 import { ThreadSubmissionWriter } from "../../src/server/checkins/submissionWriter.js";
 import { seedDemo } from "../../src/server/demo/seedDemo.js";
@@ -119,6 +123,24 @@ describe("check-in submissions on SQLite's writer thread", () => {
       expect(alerts).toEqual([{ kind: "risk" }]);
     }
     for (const report of await verifyAudit(runtime.context.db))
+      expect(report.problems).toEqual([]);
+  });
+
+  it("anchors the audit entries the thread commits (the server is told of each one)", async () => {
+    const { url } = await newCheckin();
+    await runtime.auditAnchor.flush();
+    const before = await readAnchor(runtime.context.config.auditAnchor);
+    const answered = await post(url, {
+      ...phq9([1, 1, 0, 1, 0, 1, 0, 1, 0]),
+      submissionId: "anchored",
+      action: "submit",
+    });
+    expect(answered.statusCode).toBe(200);
+    await runtime.auditAnchor.flush();
+    const anchored = await readAnchor(runtime.context.config.auditAnchor);
+    expect(anchored).not.toEqual(before);
+    expect(anchored).toEqual(await auditHeads(runtime.context.db));
+    for (const report of await verifyAudit(runtime.context.db, anchored))
       expect(report.problems).toEqual([]);
   });
 

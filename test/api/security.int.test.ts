@@ -553,7 +553,8 @@ describe.each(DIALECTS)("identity and access on %s", (dialect) => {
       await import("../../src/server/crypto/clientKeys.js");
     const old = runtime.context.cipher.master;
     const next = masterKeyFrom(crypto.randomBytes(32));
-    const result = await rotateMasterKey(runtime.context.db, old, next);
+    const anchor = runtime.context.config.auditAnchor;
+    const result = await rotateMasterKey(runtime.context.db, old, next, anchor);
     expect(result.clients).toBeGreaterThan(40);
     const row = await runtime.context.db
       .selectFrom("client_keys")
@@ -576,7 +577,7 @@ describe.each(DIALECTS)("identity and access on %s", (dialect) => {
       client.name_enc,
     );
     expect(client.name_index).toBe(cipher.index(name));
-    await rotateMasterKey(runtime.context.db, next, old);
+    await rotateMasterKey(runtime.context.db, next, old, anchor);
   });
 
   it("sends security headers and a strict CSP", async () => {

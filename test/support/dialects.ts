@@ -18,7 +18,18 @@ export const DIALECTS: Dialect[] = inject("postgresUrl")
   : ["sqlite"];
 
 export interface TestRuntime extends Runtime {
+  /**
+   * Starts another runtime on the same database and data directory (another app server, or the
+   * same one restarted), with these variables changed; dispose() closes it too.
+   */
+  open(env?: Record<string, string>): Promise<Runtime>;
   dispose(): Promise<void>;
+}
+
+/** close() that may be called more than once (a test closes early, dispose closes again). */
+function closingOnce(runtime: Runtime): Runtime {
+  let closed: Promise<void> | undefined;
+  return { ...runtime, close: () => (closed ??= runtime.close()) };
 }
 
 export const TEST_KEY = crypto.randomBytes(32).toString("base64");
@@ -59,14 +70,26 @@ export async function testRuntime(
     file.exec(options.load.sqlite);
     file.close();
   }
-  const config: Config = loadConfig(env);
-  const runtime = await startRuntime(config, {
-    ...(schema ? { pgSchema: schema, pgPoolSize: 4 } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  const start = async (changed: Record<string, string> = {}) => {
+    const config: Config = loadConfig({ ...env, ...changed });
+    return closingOnce(
+      await startRuntime(config, {
+        ...(schema ? { pgSchema: schema, pgPoolSize: 4 } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+      }),
+    );
+  };
+  const runtime = await start();
+  const others: Runtime[] = [];
   return {
     ...runtime,
+    async open(changed) {
+      const other = await start(changed);
+      others.push(other);
+      return other;
+    },
     async dispose() {
+      for (const other of others) await other.close();
       await runtime.close();
       if (schema && pgUrl) {
         const admin = new pg.Client({ connectionString: pgUrl });

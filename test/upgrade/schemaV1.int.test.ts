@@ -5,6 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAudit } from "../../src/server/audit/audit.repository.js";
+import { readAnchor } from "../../src/server/audit/auditAnchor.js";
+import { GENESIS_HASH, legacyHash } from "../../src/server/audit/auditChain.js";
 import { migrateToLatest } from "../../src/server/db/database.js";
 import type { Database } from "../../src/server/db/schema.js";
 import { FIXTURE } from "../fixtures/schema-v1/fixture.js";
@@ -86,6 +88,22 @@ for (const dialect of DIALECTS) {
       for (const name of names) expect(name).toMatch(/^\S+ \S+$/);
       for (const report of await verifyAudit(db))
         expect(report.problems).toEqual([]);
+    });
+
+    it("rewrites the fixture's unkeyed audit chain under the key, and anchors it", async () => {
+      const { db, config } = runtime.context;
+      const [first] = await db
+        .selectFrom("audit_log")
+        .selectAll()
+        .where("seq", "=", 1)
+        .limit(1)
+        .execute();
+      expect(first?.hash).not.toBe(legacyHash(GENESIS_HASH, first!));
+      const anchored = await readAnchor(config.auditAnchor);
+      expect(Object.keys(anchored ?? {})).not.toEqual([]);
+      const reports = await verifyAudit(db, anchored);
+      expect(reports.length).toBeGreaterThan(0);
+      for (const report of reports) expect(report.problems).toEqual([]);
     });
   });
 }

@@ -21,7 +21,8 @@ export type ParseErrorCode =
   | "bad-index"
   | "missing-speaker"
   | "bad-json"
-  | "bad-entry";
+  | "bad-entry"
+  | "line-too-long";
 
 export interface TranscriptParseError {
   code: ParseErrorCode;

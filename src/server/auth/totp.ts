@@ -6,14 +6,33 @@ import {
   derivePurposeKey,
   decryptText,
   encryptText,
+  type MasterKey,
 } from "../crypto/envelope.js";
 import type { MemberTable } from "../db/schema.js";
 import { AppError } from "../errors.js";
 
 const RECOVERY_CODES = 10;
 
-function secretKey(context: AppContext): Buffer {
-  return derivePurposeKey(context.cipher.master, "totp secrets");
+function secretKey(master: MasterKey): Buffer {
+  return derivePurposeKey(master, "totp secrets");
+}
+
+/** A member's TOTP secret encrypted under a key derived from this master key. */
+export function sealTotpSecret(
+  master: MasterKey,
+  memberId: string,
+  secret: string,
+): string {
+  return encryptText(
+    secretKey(master),
+    `member-${memberId}`,
+    "members.totp_secret",
+    secret,
+  );
+}
+
+export function openTotpSecret(master: MasterKey, sealed: string): string {
+  return decryptText(secretKey(master), sealed, "members.totp_secret");
 }
 
 export function sealSecret(
@@ -21,16 +40,11 @@ export function sealSecret(
   memberId: string,
   secret: string,
 ): string {
-  return encryptText(
-    secretKey(context),
-    `member-${memberId}`,
-    "members.totp_secret",
-    secret,
-  );
+  return sealTotpSecret(context.cipher.master, memberId, secret);
 }
 
 export function openSecret(context: AppContext, sealed: string): string {
-  return decryptText(secretKey(context), sealed, "members.totp_secret");
+  return openTotpSecret(context.cipher.master, sealed);
 }
 
 export function newTotpSecret(email: string): { secret: string; uri: string } {

@@ -2,6 +2,8 @@
 // opens its own connection to the server's database file and group-commits what it is sent,
 // answering each submission once its transaction has committed.
 import { parentPort, workerData } from "node:worker_threads";
+import { deriveAuditKey, keyedHash } from "../audit/auditChain.js";
+import { useAuditChain } from "../audit/auditChainUse.js";
 import { ClientCipher } from "../crypto/clientKeys.js";
 import { closeDatabase, openDatabase } from "../db/database.js";
 import { GroupCommit } from "../db/groupCommit.js";
@@ -24,7 +26,14 @@ const context: WriteContext = {
     key: Buffer.from(data.masterKey.key),
   }),
 };
-const database = openDatabase(data.config.database);
+const database = openDatabase(data.config.database).then((opened) => {
+  // The same keyed chain as the server's; the server anchors it once told of each commit.
+  useAuditChain(opened.db, {
+    hash: keyedHash(deriveAuditKey(context.cipher.master)),
+    appended: () => {},
+  });
+  return opened;
+});
 const group = database.then((opened) => new GroupCommit(opened.db));
 
 function errorReply(id: number, error: unknown): ThreadReply {
@@ -41,6 +50,7 @@ port.on("message", (request: ThreadRequest) => {
     void database.then(closeDatabase).finally(() => port.close());
     return;
   }
+  if ("forget" in request) return context.cipher.forget(request.forget);
   group
     .then((g) =>
       g.run((trx, batch) =>

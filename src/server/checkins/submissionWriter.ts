@@ -27,6 +27,8 @@ export interface SubmissionWriter {
   start(): void;
   /** Resolves once the submission's transaction has committed. */
   write(submission: PreparedSubmission): Promise<StoredSubmission>;
+  /** Drops a client's data key from the writer's cache (the client was erased). */
+  forget(clientId: string): void;
   /** Waits for the writes under way, then stops. */
   close(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export function groupCommitWriter(
       group.run((trx, batch) =>
         storeSubmission(context, trx, batch, submission),
       ),
+    forget: (clientId) => context.cipher.forget(clientId),
     close: async () => {},
   };
 }
@@ -54,13 +57,16 @@ export interface SubmissionThreadData {
 }
 
 export type ThreadRequest =
-  { id: number; submission: PreparedSubmission } | { close: true };
+  | { id: number; submission: PreparedSubmission }
+  | { forget: string }
+  | { close: true };
 
 export type ThreadReply =
   | { id: number; stored: StoredSubmission }
   | { id: number; error: { code?: ErrorCode; message: string } };
 
 interface Waiting {
+  organisationId: string;
   resolve: (stored: StoredSubmission) => void;
   reject: (error: Error) => void;
 }
@@ -72,7 +78,11 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
   private readonly waiting = new Map<number, Waiting>();
   private readonly idle: (() => void)[] = [];
 
-  constructor(private readonly data: SubmissionThreadData) {}
+  /** @param committed told of each submission committed by the thread (its audit entries with it) */
+  constructor(
+    private readonly data: SubmissionThreadData,
+    private readonly committed: (organisationId: string) => void = () => {},
+  ) {}
 
   start(): void {
     this.thread();
@@ -83,9 +93,14 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
-      this.waiting.set(id, { resolve, reject });
+      const organisationId = submission.checkin.organisation_id;
+      this.waiting.set(id, { organisationId, resolve, reject });
       worker.postMessage({ id, submission } satisfies ThreadRequest);
     });
+  }
+
+  forget(clientId: string): void {
+    this.worker?.postMessage({ forget: clientId } satisfies ThreadRequest);
   }
 
   async close(): Promise<void> {
@@ -132,8 +147,10 @@ export class ThreadSubmissionWriter implements SubmissionWriter {
     const waiting = this.waiting.get(reply.id);
     if (!waiting) return;
     this.waiting.delete(reply.id);
-    if ("stored" in reply) waiting.resolve(reply.stored);
-    else
+    if ("stored" in reply) {
+      this.committed(waiting.organisationId);
+      waiting.resolve(reply.stored);
+    } else
       waiting.reject(
         reply.error.code
           ? new AppError(reply.error.code, reply.error.message)

@@ -1,4 +1,7 @@
-// Per-client data keys: created with the client, unwrapped on demand and cached in memory.
+// Per-client data keys: created with the client, unwrapped on demand and cached in memory for a
+// minute. Erasure destroys the stored key; the expiry bounds how long any other server (or the
+// check-in writer thread) that unwrapped it can still use it.
+import { systemClock, type Clock } from "../clock.js";
 import type { Db } from "../db/database.js";
 import { AppError } from "../errors.js";
 import {
@@ -13,12 +16,23 @@ import {
   type SealedField,
 } from "./envelope.js";
 
+/** How long an unwrapped data key is kept (design choice: one key read per client a minute). */
+export const KEY_CACHE_SECONDS = 60;
+
 export class ClientCipher {
-  private readonly cache = new Map<string, Buffer>();
+  private readonly cache = new Map<string, { key: Buffer; until: number }>();
   private readonly indexKey: Buffer;
 
-  constructor(readonly master: MasterKey) {
+  constructor(
+    readonly master: MasterKey,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.indexKey = deriveIndexKey(master);
+  }
+
+  private remember(clientId: string, key: Buffer): void {
+    const until = this.clock().getTime() + KEY_CACHE_SECONDS * 1000;
+    this.cache.set(clientId, { key, until });
   }
 
   /** Creates and stores a data key for a new client (inside the caller's transaction). */
@@ -39,7 +53,7 @@ export class ClientCipher {
         created_at: now,
       })
       .execute();
-    this.cache.set(clientId, key);
+    this.remember(clientId, key);
   }
 
   private async key(
@@ -48,7 +62,8 @@ export class ClientCipher {
     clientId: string,
   ): Promise<Buffer> {
     const cached = this.cache.get(clientId);
-    if (cached) return cached;
+    if (cached && cached.until > this.clock().getTime()) return cached.key;
+    this.cache.delete(clientId);
     const row = await db
       .selectFrom("client_keys")
       .select(["wrapped_key", "master_key_id"])
@@ -67,7 +82,7 @@ export class ClientCipher {
       );
     }
     const key = unwrapKey(this.master, row.wrapped_key, clientId);
-    this.cache.set(clientId, key);
+    this.remember(clientId, key);
     return key;
   }
 

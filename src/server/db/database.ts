@@ -33,6 +33,8 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests isolate themselves this way). */
   pgSchema?: string;
   pgPoolSize?: number;
+  /** Told when a PostgreSQL connection breaks (a restart, a failover); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
 }
 
 export class DatabaseUnavailableError extends Error {}
@@ -64,7 +66,25 @@ export function openSqlite(file: string): SQLite.Database {
   handle.pragma("synchronous = FULL"); // an acknowledged write survives a power cut
   handle.pragma("foreign_keys = ON");
   handle.pragma("busy_timeout = 5000"); // 5 s, so the CLI can run beside a running server
+  // Deleted rows are overwritten with zeros, not left in free space (erasure; see SECURITY.md).
+  handle.pragma("secure_delete = ON");
   return handle;
+}
+
+/**
+ * Copies the write-ahead log into the database file and truncates it, so the page images it held
+ * from before a deletion are gone from the log file (after an erasure). False when a reader or
+ * writer kept it from completing within the busy timeout: the older page images then stay in the
+ * log until later writes overwrite them.
+ */
+export function truncateSqliteLog(opened: OpenedDatabase): boolean {
+  const handle = opened.sqlite;
+  if (!handle) return true;
+  if (handle.inTransaction) return false; // another request's transaction holds the connection
+  const [result] = handle.pragma("wal_checkpoint(TRUNCATE)") as {
+    busy: number;
+  }[];
+  return result?.busy === 0;
 }
 
 /**
@@ -163,6 +183,13 @@ export async function openDatabase(
       ? { options: `-c search_path=${options.pgSchema}` }
       : {}),
   });
+  // A restart or failover of PostgreSQL ends every connection: an idle pooled client reports it on
+  // the pool, a checked-out one on itself. Unhandled, either 'error' event ends the process;
+  // handled, the pool drops the broken client and the next query opens a new connection, while
+  // the query that met the break fails and is answered 503 (errorHandler.ts).
+  const lost = (error: Error) => options.onConnectionError?.(error);
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
   try {
     const client = await pool.connect();
     client.release();

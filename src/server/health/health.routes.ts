@@ -2,6 +2,7 @@
 import client from "prom-client";
 import type { AppContext } from "../context.js";
 import { isReachable } from "../db/database.js";
+import { DATABASE_RETRY_AFTER_SECONDS } from "../db/unavailable.js";
 import type { App } from "../http/types.js";
 
 export function healthRoutes(app: App, context: AppContext): void {
@@ -28,11 +29,14 @@ export function healthRoutes(app: App, context: AppContext): void {
 
   const hidden = { schema: { hide: true } };
   app.get("/healthz", hidden, () => ({ status: "ok" }));
+  // Not ready while the database is unreachable; ready again, by itself, once it answers.
   app.get("/readyz", hidden, async (_request, reply) => {
-    const ok = await isReachable(context.db);
+    if (await isReachable(context.db))
+      return reply.status(200).send({ status: "ready" });
     return reply
-      .status(ok ? 200 : 503)
-      .send({ status: ok ? "ready" : "database unreachable" });
+      .status(503)
+      .header("retry-after", String(DATABASE_RETRY_AFTER_SECONDS))
+      .send({ status: "database unreachable" });
   });
   app.get("/metrics", hidden, async (_request, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),

@@ -1,6 +1,10 @@
 // Maps every failure to one body shape: {"error":{"code","message","details"}}.
 import type { FastifyError, FastifyInstance } from "fastify";
 import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from "../db/unavailable.js";
+import {
   AppError,
   HTTP_STATUS,
   type ErrorBody,
@@ -10,6 +14,12 @@ import {
 const INTERNAL = new AppError("internal", "internal error");
 
 function fromFastify(error: FastifyError): AppError {
+  if (isDatabaseUnavailable(error))
+    return new AppError(
+      "unavailable",
+      "the database is unavailable; try again shortly",
+      { retryAfter: DATABASE_RETRY_AFTER_SECONDS },
+    );
   if (error.validation) {
     return new AppError(
       "validation",

@@ -27,6 +27,14 @@ export function startScheduler(
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const runDue = async () => {
+    try {
+      await runEachDue();
+    } catch (error) {
+      // The database is down (a restart, a failover): skip this tick, try again at the next.
+      context.log?.error({ err: error }, "scheduled jobs skipped");
+    }
+  };
+  const runEachDue = async () => {
     for (const job of jobs) {
       if (stopped) return;
       const now = context.clock();

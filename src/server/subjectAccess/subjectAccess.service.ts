@@ -3,6 +3,7 @@
 import type { Actor } from "../auth/actor.js";
 import { loadClientFor } from "../access/clientAccess.js";
 import { appendAudit, listAudit } from "../audit/audit.repository.js";
+import { truncateSqliteLog } from "../db/database.js";
 import type { AppContext } from "../context.js";
 import type { SealedField } from "../crypto/envelope.js";
 import { inTransaction, isoNow } from "../context.js";
@@ -150,6 +151,7 @@ export async function exportClientFhir(
 
 /** Tables holding a client's data, children first; the data key goes last. */
 const CLIENT_TABLES = [
+  "outbox", // queued email encrypted under the client's key, which is about to go
   "response_scorings",
   "responses",
   "break_glass",
@@ -201,5 +203,12 @@ export async function eraseClient(
       at: isoNow(context),
     });
   });
+  // Other servers drop the key within KEY_CACHE_SECONDS (clientKeys.ts).
   context.cipher.forget(clientId);
+  context.submissions.forget(clientId);
+  if (!truncateSqliteLog(context.database))
+    context.log?.warn(
+      { clientId },
+      "erasure: the SQLite log was busy, so it still holds older page images until overwritten",
+    );
 }

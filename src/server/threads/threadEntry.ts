@@ -3,7 +3,7 @@
 // entry file, so a one-line ESM bootstrap registers tsx inside the thread, then imports the .ts.
 
 /**
- * The URL to start a worker thread on: `module` (e.g. "./analysisThread") relative to `from`,
+ * The URL to start a worker thread on: `module` (e.g. "./transcriptThread") relative to `from`,
  * the caller's import.meta.url.
  */
 export function threadEntry(from: string, module: string): URL {

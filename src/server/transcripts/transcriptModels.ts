@@ -1,5 +1,5 @@
 // The bundled transcript models (models/transcripts.json), read and compiled once per process
-// (the first analysis pays for it); worker threads get the file's text and compile it once each.
+// (the first analysis pays for it); the transcript thread reads and compiles its own copy once.
 import { readFile } from "node:fs/promises";
 import {
   loadTranscriptModels,
@@ -13,7 +13,7 @@ let fileText: Promise<string> | undefined;
 let models: Promise<TranscriptModels> | undefined;
 
 /** The model file's text, read once. */
-export function transcriptModelFile(): Promise<string> {
+function transcriptModelFile(): Promise<string> {
   fileText ??= readFile(MODEL_URL, "utf8");
   return fileText;
 }

@@ -1,6 +1,7 @@
 // /api/clients/:id/sessions/:sessionId/transcripts, /api/clients/:id/transcripts,
 // /api/transcripts/:id. The upload route has its own body parsers (raw file, streamed, own size
-// limit); analysis runs in the queue started with the app and stopped when it closes.
+// limit, parsed in a thread of its own); analysis runs in the queue started with the app and
+// stopped when it closes.
 import { Type } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import type { TranscriptFormat } from "../../core/transcripts/index.js";
@@ -9,6 +10,7 @@ import { actorOf, type App } from "../http/types.js";
 import { IdParams } from "../http/schemas.js";
 import { AnalysisRunner } from "./analysisRunner.js";
 import { TranscriptQueue } from "./transcriptQueue.js";
+import { TranscriptWorker } from "./transcriptWorker.js";
 import {
   readTranscriptUpload,
   tooLarge,
@@ -58,8 +60,10 @@ export async function transcriptRoutes(
     new AnalysisRunner(context.config.transcriptThreadBytes),
     app.log,
   );
+  const uploads = new TranscriptWorker();
   app.addHook("onReady", () => queue.start());
   app.addHook("onClose", () => queue.stop());
+  app.addHook("onClose", () => uploads.close());
 
   await app.register((upload: App) => {
     upload.removeAllContentTypeParsers();
@@ -68,7 +72,12 @@ export async function transcriptRoutes(
       (request, payload, done) => {
         if (Number(request.headers["content-length"] ?? 0) > maxBytes)
           return done(tooLarge(maxBytes));
-        readTranscriptUpload(payload, declaredFormat(request), maxBytes).then(
+        readTranscriptUpload(
+          payload,
+          declaredFormat(request),
+          maxBytes,
+          uploads,
+        ).then(
           (body) => done(null, body),
           (error: Error) => done(error),
         );

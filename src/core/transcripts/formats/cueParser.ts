@@ -7,6 +7,7 @@ import type {
 } from "../transcript.js";
 import { parseTimingLine, type CueTiming } from "./timestamps.js";
 import { splitVoices } from "./speakerPrefix.js";
+import { lineTooLong } from "./lineLimit.js";
 import { TurnCollector } from "./turnCollector.js";
 
 export interface CueDialect {
@@ -37,6 +38,8 @@ export class CueParser implements TranscriptLineParser {
 
   pushLine(raw: string): void {
     this.lineNumber += 1;
+    if (this.error) return;
+    this.error = lineTooLong(raw, this.lineNumber);
     if (this.error) return;
     const line = (
       this.lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw

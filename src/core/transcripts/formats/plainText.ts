@@ -7,9 +7,10 @@ import type {
 } from "../transcript.js";
 import { parseTimestamp } from "./timestamps.js";
 import { splitNamePrefix } from "./speakerPrefix.js";
+import { lineTooLong } from "./lineLimit.js";
 
-const LEADING_TIME =
-  /^\s*[[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?\s+(.*)$/;
+/** A leading time and the space after it; bounded quantifiers only, so matching is linear. */
+const LEADING_TIME = /^[[(]?(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?\s/;
 
 export function createPlainTextParser(): TranscriptLineParser {
   const utterances: Utterance[] = [];
@@ -18,11 +19,19 @@ export function createPlainTextParser(): TranscriptLineParser {
   return {
     pushLine(raw) {
       lineNumber += 1;
+      if (failure) return;
+      const tooLong = lineTooLong(raw, lineNumber);
+      if (tooLong) {
+        failure = { ok: false, error: tooLong };
+        return;
+      }
       const line = (lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw).trim();
-      if (failure || line === "") return;
+      if (line === "") return;
       const timed = LEADING_TIME.exec(line);
       const start = timed ? parseTimestamp(timed[1] ?? "") : undefined;
-      const spoken = splitNamePrefix(timed ? (timed[2] ?? "") : line);
+      const spoken = splitNamePrefix(
+        timed ? line.slice(timed[0].length) : line,
+      );
       const last = utterances.at(-1);
       if (spoken.speaker !== undefined) {
         const utterance: Utterance = {

@@ -5,6 +5,10 @@ import zlib from "node:zlib";
 import formbody from "@fastify/formbody";
 import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+} from "../../db/unavailable.js";
 import type { AppContext } from "../../context.js";
 import type { App } from "../../http/types.js";
 import { CHECKIN_CSS, CHECKIN_JS, etagOf } from "./assets.js";
@@ -99,6 +103,10 @@ export function checkinPageRoutes(app: App, context: AppContext): void {
     await scope.register(formbody, { bodyLimit: 65_536 }); // 64 KiB: the longest form is far smaller
     scope.setErrorHandler(async (error, request, reply) => {
       request.log.error({ err: error }, "client page failed");
+      // During a database outage: 503 and when to try again (the answers stay on the form).
+      const unavailable = isDatabaseUnavailable(error);
+      if (unavailable)
+        void reply.header("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
       const language = pickLanguage(
         (request.query as { lang?: string } | undefined)?.lang,
         request.headers["accept-language"],
@@ -107,7 +115,7 @@ export function checkinPageRoutes(app: App, context: AppContext): void {
       return sendPage(
         request,
         reply,
-        500,
+        unavailable ? 503 : 500,
         layout({
           language,
           title: t("errorHeading"),
