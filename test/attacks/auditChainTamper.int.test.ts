@@ -244,8 +244,8 @@ describe("rapport audit verify and checkpoint (attack: deleting the newest entri
     const pack = JSON.parse(
       fs.readFileSync(path.resolve("instruments/gad-7.json"), "utf8"),
     ) as Record<string, unknown>;
-    const packFile = path.join(dir, "gad-7-1.1.0.json");
-    fs.writeFileSync(packFile, JSON.stringify({ ...pack, version: "1.1.0" }));
+    const packFile = path.join(dir, "gad-7-99.0.0.json");
+    fs.writeFileSync(packFile, JSON.stringify({ ...pack, version: "99.0.0" }));
     const installed = await rapport(
       "instruments",
       "install",

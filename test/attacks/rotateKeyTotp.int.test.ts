@@ -24,7 +24,7 @@ import {
   testRuntime,
   type TestRuntime,
 } from "../support/dialects.js";
-import { asCookie, cookiesOf, signIn } from "../support/http.js";
+import { asCookie, cookiesOf, signIn, verifyCode } from "../support/http.js";
 
 const EMAIL = "therapist2@demo.rapport.test";
 const PASSWORD = "demo-password-1";
@@ -101,11 +101,13 @@ describe.each(DIALECTS)(
         cookiesOf(first),
         first.json<{ csrfToken: string }>().csrfToken,
       );
-      const verified = await pending.post("/api/auth/totp/verify", {
-        code: await currentCode(secret, now),
-      });
+      const { response: verified, session } = await verifyCode(
+        app,
+        pending,
+        await currentCode(secret, now),
+      );
       expect(verified.statusCode, verified.body).toBe(200);
-      expect((await pending.get("/api/clients")).statusCode).toBe(200);
+      expect((await session.get("/api/clients")).statusCode).toBe(200);
     });
 
     it("re-keys the audit chain, which verifies against its anchor under the new key", async () => {
@@ -121,15 +123,17 @@ describe.each(DIALECTS)(
         url: "/api/auth/login",
         payload: { email: EMAIL, password: PASSWORD },
       });
-      const owner = asCookie(
+      const pending = asCookie(
         app,
         cookiesOf(first),
         first.json<{ csrfToken: string }>().csrfToken,
       );
       now = new Date(now.getTime() + 60_000);
-      await owner.post("/api/auth/totp/verify", {
-        code: await currentCode(secret, now),
-      });
+      const { session: owner } = await verifyCode(
+        app,
+        pending,
+        await currentCode(secret, now),
+      );
       const goal = await owner.post(`/api/clients/${clientId}/goals`, {
         text: "Written after rotation",
       });
