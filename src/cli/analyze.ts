@@ -98,7 +98,7 @@ export function registerAnalyze(program: Command): void {
   program
     .command("analyze")
     .description(
-      "Code a session transcript (VTT, SRT, text or JSON) and report its MI communication profile",
+      "Code a session transcript (VTT, SRT, text or JSON) and report an automated estimate of its MI communication profile (not a MITI rating)",
     )
     .argument("<file>", "transcript file")
     .option("--format <format>", "text or json", parseFormat, "text" as const)

@@ -21,7 +21,7 @@ function score(
     unit === "ratio"
       ? `fair ${s.fair}:1, good ${s.good}:1`
       : `fair ${s.fair}%, good ${s.good}%`;
-  return `  ${label.padEnd(28)} ${value.padStart(6)}  ${(s.level ?? "").padEnd(10)} (MITI 4: ${limits})`;
+  return `  ${label.padEnd(28)} ${value.padStart(6)}  ${(s.level ?? "").padEnd(10)} (MITI 4 thresholds: ${limits})`;
 }
 
 function codes(u: CodedUtterance): string {
@@ -39,7 +39,8 @@ function summary(a: TranscriptAnalysis): string[] {
   const p = a.profile;
   const c = p.counts;
   return [
-    "Session profile",
+    `Session profile (${p.label})`,
+    "  Codes come from classifiers trained on AnnoMI; the levels compare their estimates with the MITI 4 thresholds.",
     `  Utterances: ${c.therapistUtterances} therapist, ${c.clientUtterances} client; turns: ${p.turns.turns}`,
     `  Reflections: ${c.reflections.total} (${c.reflections.simple} simple, ${c.reflections.complex} complex); questions: ${c.questions.total} (${c.questions.open} open, ${c.questions.closed} closed)`,
     score("Reflection:question ratio", p.reflectionToQuestion, "ratio"),
@@ -60,7 +61,7 @@ export function textReport(analysis: TranscriptAnalysis): string {
   const lines = [
     ...summary(analysis),
     "",
-    "Feedback",
+    "Feedback (each sentence rests on automated codes; hedged or withheld by their cross-validated F1)",
     ...analysis.profile.feedback.map((f) => `  - ${f}`),
     "",
     "Utterances",
