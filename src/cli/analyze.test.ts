@@ -73,6 +73,28 @@ describe("rapport analyze", () => {
     }
   });
 
+  it("labels the report an automated estimate and states feedback only as far as the codes' F1 allows", async () => {
+    const report = await runAnalyze(fixture("session.txt"), { format: "text" });
+    expect(report.split("\n")[0]).toBe(
+      "Session profile (automated estimate, not a MITI rating)",
+    );
+    expect(report).toContain("(MITI 4 thresholds: fair 1:1, good 2:1)");
+    // The F1 comes from models/transcripts.eval.json, the record of the shipped model.
+    expect(report).toContain(
+      "  - Not stated: the balance of change talk and sustain talk. The automated sustain-talk codes are too unreliable to say (cross-validated F1 0.29, below 0.50).",
+    );
+    expect(report).not.toContain("of the client's change-related statements");
+    expect(report).toContain(
+      "  - Moderately sure (automated reflection codes, cross-validated F1 0.69; check the recording): Reflections kept pace with questions",
+    );
+    const document = JSON.parse(
+      await runAnalyze(fixture("session.txt"), { format: "json" }),
+    ) as { profile: { label: string } };
+    expect(document.profile.label).toBe(
+      "automated estimate, not a MITI rating",
+    );
+  });
+
   it("reports a malformed file with its line number", async () => {
     await expect(
       runAnalyze(fixture("broken-timing.vtt"), { format: "json" }),

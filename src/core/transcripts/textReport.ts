@@ -61,7 +61,7 @@ export function textReport(analysis: TranscriptAnalysis): string {
   const lines = [
     ...summary(analysis),
     "",
-    "Feedback (each sentence rests on automated codes; hedged or withheld by their cross-validated F1)",
+    "Feedback (a sentence resting on automated codes is hedged or withheld by their cross-validated F1)",
     ...analysis.profile.feedback.map((f) => `  - ${f}`),
     "",
     "Utterances",
