@@ -6,7 +6,7 @@ export type TranscriptStatus = "queued" | "analysing" | "done" | "failed";
 export type TranscriptFormat = "vtt" | "srt" | "text" | "json";
 export type ThresholdLevel = "below-fair" | "fair" | "good";
 
-/** A MITI 4 summary score with its fair and good thresholds. */
+/** A classifier's estimate of a MITI 4 summary score, with the MITI 4 fair and good thresholds. */
 export interface ThresholdedScore {
   value: number | null;
   fair: number;
@@ -20,6 +20,8 @@ export interface MechanismRate {
 }
 
 export interface TranscriptProfile {
+  /** "automated estimate, not a MITI rating" (the view says so whether or not it is present). */
+  label?: string;
   counts: {
     therapistUtterances: number;
     clientUtterances: number;

@@ -1,5 +1,6 @@
-// A session's communication profile: the MITI 4 summary scores against their fair and good
-// thresholds, talk time (described, never judged), empathy rates and plain-language feedback.
+// A session's communication profile: classifier estimates of the MITI 4 summary scores against
+// their fair and good thresholds, talk time (described, never judged), empathy rates and
+// plain-language feedback. Always labelled an automated estimate, never a MITI rating.
 import type {
   MechanismRate,
   ThresholdLevel,
@@ -45,7 +46,9 @@ function ScoreRow({
 function SummaryScores({ profile }: { profile: TranscriptProfile }) {
   return (
     <table>
-      <caption>MITI 4 summary scores against their thresholds</caption>
+      <caption>
+        Estimated MITI 4 summary scores against the MITI 4 thresholds
+      </caption>
       <thead>
         <tr>
           <th scope="col">Score</th>
@@ -123,6 +126,12 @@ export function TranscriptProfileView({
 }) {
   return (
     <div className="transcript-profile">
+      <p className="estimate-label">
+        <strong>Automated estimate, not a MITI rating.</strong> Every code here
+        comes from classifiers trained on AnnoMI transcripts, not from a trained
+        MITI coder; feedback that rests on weakly recognised codes is hedged or
+        withheld.
+      </p>
       <div className="table-scroll">
         <SummaryScores profile={profile} />
       </div>
@@ -138,7 +147,7 @@ export function TranscriptProfileView({
       </div>
       {profile.feedback && profile.feedback.length > 0 && (
         <>
-          <h4>Feedback</h4>
+          <h4>Feedback (automated estimate)</h4>
           <ul>
             {profile.feedback.map((line) => (
               <li key={line}>{line}</li>
