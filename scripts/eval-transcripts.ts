@@ -43,7 +43,7 @@ const EVALUATION_PATH = fileURLToPath(
   new URL("../models/transcripts.eval.json", import.meta.url),
 );
 
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
+const round4 = (value: number) => Math.round(value * 10000) / 10000;
 
 /** Records the scores beside the model they belong to (the feedback gate's input). */
 function writeEvaluation(scores: Record<CvTask, TaskScore>): void {
@@ -58,9 +58,9 @@ function writeEvaluation(scores: Record<CvTask, TaskScore>): void {
         task,
         {
           n: score.n,
-          macroF1: round3(score.macroF1),
+          macroF1: round4(score.macroF1),
           perClass: Object.fromEntries(
-            Object.entries(score.perClass).map(([c, f]) => [c, round3(f)]),
+            Object.entries(score.perClass).map(([c, f]) => [c, round4(f)]),
           ),
         },
       ]),

@@ -79,11 +79,19 @@ describe("rapport analyze", () => {
       "Session profile (automated estimate, not a MITI rating)",
     );
     expect(report).toContain("(MITI 4 thresholds: fair 1:1, good 2:1)");
+    expect(report).toContain(
+      "  How sure (cross-validated F1 per code): reflection 0.69, question 0.90, simple-reflection 0.51, complex-reflection 0.54, change-talk 0.46, sustain-talk 0.29",
+    );
     // The F1 comes from models/transcripts.eval.json, the record of the shipped model.
     expect(report).toContain(
       "  - Not stated: the balance of change talk and sustain talk. The automated sustain-talk codes are too unreliable to say (cross-validated F1 0.29, below 0.50).",
     );
     expect(report).not.toContain("of the client's change-related statements");
+    // The number itself is still shown, as part of the estimate.
+    expect(report).toMatch(/% change talk +100%/);
+    expect(report).toContain(
+      "  - Moderately sure (automated simple-reflection codes, cross-validated F1 0.51; check the recording):",
+    );
     expect(report).toContain(
       "  - Moderately sure (automated reflection codes, cross-validated F1 0.69; check the recording): Reflections kept pace with questions",
     );

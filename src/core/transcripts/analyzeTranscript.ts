@@ -1,6 +1,7 @@
 // The one call the server and CLI make: roles, coding, profile and feedback for parsed utterances.
 import type { CodedUtterance } from "./codedUtterance.js";
 import type { TranscriptModels } from "./coding/modelBundle.js";
+import type { CodeReliability } from "./coding/modelEvaluation.js";
 import { codeTranscript } from "./codeTranscript.js";
 import { ESTIMATE_LABEL } from "./profile/estimateLabel.js";
 import {
@@ -20,6 +21,8 @@ export interface TranscriptAnalysis {
   profile: SessionProfile & {
     /** Always "automated estimate, not a MITI rating". */
     label: typeof ESTIMATE_LABEL;
+    /** Cross-validated F1 per code of the models used (how sure the estimate is); null: none on record. */
+    codeF1: CodeReliability | null;
     rolesInferred: boolean;
     feedback: string[];
   };
@@ -54,6 +57,7 @@ export function analyzeTranscript(
       profile: {
         label: ESTIMATE_LABEL,
         ...profile,
+        codeF1: models.reliability,
         rolesInferred: roles.inferred,
         // The gate reads the F1 recorded for these very models (null: none on record).
         feedback: feedback(

@@ -25,6 +25,8 @@ describe("the recorded evaluation of the bundled models", () => {
     expect(reliability?.changeTalk?.toFixed(2)).toBe("0.46");
     expect(reliability?.reflection?.toFixed(2)).toBe("0.69");
     expect(reliability?.question?.toFixed(2)).toBe("0.90");
+    expect(reliability?.simpleReflection?.toFixed(2)).toBe("0.51");
+    expect(reliability?.complexReflection?.toFixed(2)).toBe("0.54");
   });
 
   it("vouches for nothing once the model changes or the record is missing", async () => {

@@ -49,6 +49,12 @@ const Profile = Type.Object(
       description:
         "what the profile is: a classifier's estimate from the transcript, never a MITI rating",
     }),
+    codeF1: Type.Optional(
+      Type.Union([Type.Record(Type.String(), Type.Number()), Type.Null()], {
+        description:
+          "how sure the estimate is: cross-validated F1 of each code (reflection, question, simpleReflection, complexReflection, changeTalk, sustainTalk) for the models used; null when none is on record; absent in profiles stored before it was recorded",
+      }),
+    ),
   },
   {
     additionalProperties: true,

@@ -14,6 +14,14 @@ export interface ThresholdedScore {
   level: ThresholdLevel | null;
 }
 
+export type CodeWithF1 =
+  | "reflection"
+  | "question"
+  | "simpleReflection"
+  | "complexReflection"
+  | "changeTalk"
+  | "sustainTalk";
+
 export interface MechanismRate {
   any: number | null;
   strong: number | null;
@@ -22,6 +30,8 @@ export interface MechanismRate {
 export interface TranscriptProfile {
   /** "automated estimate, not a MITI rating" (the view says so whether or not it is present). */
   label?: string;
+  /** Cross-validated F1 per code of the models that produced it; null or absent: none on record. */
+  codeF1?: Partial<Record<CodeWithF1, number>> | null;
   counts: {
     therapistUtterances: number;
     clientUtterances: number;

@@ -66,6 +66,7 @@ const detail: TranscriptDetail = {
   analysis: {
     profile: {
       ...profile,
+      codeF1: { changeTalk: 0.46, sustainTalk: 0.29 },
       feedback: ["You asked more questions than you reflected."],
     },
     utterances: [
@@ -157,6 +158,9 @@ describe("TranscriptsSection", () => {
       "Automated estimate, not a MITI rating.",
     );
     screen.getByRole("heading", { name: "Feedback (automated estimate)" });
+    screen.getByText(
+      "How sure (cross-validated F1 of each code, 1 is perfect): change talk 0.46, sustain talk 0.29.",
+    );
     screen.getByText(/therapist 40%, client 60%/);
     screen.getByText("You asked more questions than you reflected.");
     const utterances = screen.getByRole("list", { name: "Coded utterances" });

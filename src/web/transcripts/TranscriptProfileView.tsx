@@ -2,6 +2,7 @@
 // their fair and good thresholds, talk time (described, never judged), empathy rates and
 // plain-language feedback. Always labelled an automated estimate, never a MITI rating.
 import type {
+  CodeWithF1,
   MechanismRate,
   ThresholdLevel,
   ThresholdedScore,
@@ -109,6 +110,29 @@ function EmpathyRates({ empathy }: { empathy: TranscriptProfile["empathy"] }) {
   );
 }
 
+const CODE_NAMES: [CodeWithF1, string][] = [
+  ["reflection", "reflection"],
+  ["question", "question"],
+  ["simpleReflection", "simple reflection"],
+  ["complexReflection", "complex reflection"],
+  ["changeTalk", "change talk"],
+  ["sustainTalk", "sustain talk"],
+];
+
+/** How sure the estimate is: each code's cross-validated F1, as recorded for the models used. */
+function HowSure({ codeF1 }: { codeF1: TranscriptProfile["codeF1"] }) {
+  if (!codeF1) return null;
+  const parts = CODE_NAMES.filter(([code]) => codeF1[code] !== undefined).map(
+    ([code, name]) => `${name} ${codeF1[code]!.toFixed(2)}`,
+  );
+  return (
+    <p>
+      How sure (cross-validated F1 of each code, 1 is perfect):{" "}
+      {parts.join(", ")}.
+    </p>
+  );
+}
+
 function TalkTime({ talk }: { talk: TranscriptProfile["talkTime"] }) {
   return (
     <p>
@@ -132,6 +156,7 @@ export function TranscriptProfileView({
         MITI coder; feedback that rests on weakly recognised codes is hedged or
         withheld.
       </p>
+      <HowSure codeF1={profile.codeF1} />
       <div className="table-scroll">
         <SummaryScores profile={profile} />
       </div>

@@ -166,6 +166,9 @@ describe("sessionProfile", () => {
     const lines = feedback(p, sure).join("\n");
     expect(lines).toContain("R:Q 1.50");
     expect(lines).toContain("#6 withdrawal");
+    expect(lines).toContain(
+      "rule-based flags, not evaluated against labelled data): check these moments",
+    );
     expect(lines).toContain("not a quality threshold");
   });
 });
