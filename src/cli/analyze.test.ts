@@ -103,6 +103,27 @@ describe("rapport analyze", () => {
     );
   });
 
+  it("takes the feedback gate's thresholds as options", async () => {
+    const lenient = await runAnalyze(fixture("session.txt"), {
+      format: "text",
+      stateAtF1: 0.6,
+      hedgeAtF1: 0.2,
+    });
+    expect(lenient).toContain(
+      "  - Reflections kept pace with questions (R:Q 1.00)",
+    );
+    expect(lenient).toContain(
+      "  - Moderately sure (automated sustain-talk codes, cross-validated F1 0.29; check the recording): 100% of the client's change-related statements were change talk",
+    );
+    await expect(
+      runAnalyze(fixture("session.txt"), {
+        format: "text",
+        stateAtF1: 0.5,
+        hedgeAtF1: 0.6,
+      }),
+    ).rejects.toThrow(/--hedge-at-f1 must not be above --state-at-f1/);
+  });
+
   it("reports a malformed file with its line number", async () => {
     await expect(
       runAnalyze(fixture("broken-timing.vtt"), { format: "json" }),
