@@ -287,7 +287,7 @@ describe("therapist workspace", () => {
       .click();
     await page
       .getByRole("table", {
-        name: "MITI 4 summary scores against their thresholds",
+        name: "Estimated MITI 4 summary scores against the MITI 4 thresholds",
       })
       .waitFor();
     await page.getByRole("list", { name: "Coded utterances" }).waitFor();
