@@ -25,7 +25,14 @@ describe("actionsFor", () => {
         "referred",
         "other",
       ]);
-    expect(actionsFor("disengagement")).toContain("contacted-client");
+    expect(actionsFor("reliable-deterioration")).toEqual(
+      actionsFor("not-on-track"),
+    );
+    expect(actionsFor("disengagement")).toEqual([
+      "contacted-client",
+      "rescheduled",
+      "other",
+    ]);
     expect(actionsFor("some-future-kind")).toEqual(["other"]);
   });
 
