@@ -172,6 +172,19 @@ describe.each(DIALECTS)("alert acknowledgement on %s", (dialect) => {
     });
   });
 
+  it("erases a client's acknowledgements with the client", async () => {
+    const { client, alert } = await riskyClient();
+    await acknowledge(t1, alert, { action: "other", note: "Letter to GP" });
+    expect((await admin.delete(`/api/clients/${client}`)).statusCode).toBe(204);
+    expect(
+      await runtime.context.db
+        .selectFrom("alert_acknowledgements")
+        .select("id")
+        .where("client_id", "=", client)
+        .execute(),
+    ).toEqual([]);
+  });
+
   it("takes each kind's own list: a rupture is not escalated, a no-improvement alert is referred", async () => {
     const { client } = await riskyClient();
     const at = now.toISOString();
