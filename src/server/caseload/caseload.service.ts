@@ -1,6 +1,7 @@
 // The caseload: the caller's visible clients, most in need of attention first, each with its
-// top open alert in words and its latest alliance and outcome scores. A handful of set-based
-// queries whatever the caseload's size; only the page's names are decrypted, and audited.
+// top unresolved alert in words (an acknowledged one stays until resolved) and its latest
+// alliance and outcome scores. A handful of set-based queries whatever the caseload's size; only
+// the page's names are decrypted, and audited.
 import type { Actor } from "../auth/actor.js";
 import { visibleScope } from "../access/clientAccess.js";
 import { audit } from "../clients/clients.service.js";
