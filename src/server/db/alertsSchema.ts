@@ -1,4 +1,4 @@
-// Table types for alerts and job leases (migration 0004) and fitted trajectory models (0007).
+// Table types for alerts and job leases (migration 0004), acknowledgements (0011) and fitted trajectory models (0007).
 export type AlertStatus = "open" | "acknowledged" | "resolved";
 
 export interface AlertTable {
@@ -23,6 +23,18 @@ export interface AlertTable {
   resolved_by: string | null;
   resolved_at: string | null;
   escalated_at: string | null;
+}
+
+/** What was done about an alert (migration 0011); the note is sealed under the client's key. */
+export interface AlertAcknowledgementTable {
+  id: string;
+  organisation_id: string;
+  alert_id: string;
+  client_id: string;
+  action: string;
+  note_enc: string | null;
+  acknowledged_by: string;
+  acknowledged_at: string;
 }
 
 export interface JobLeaseTable {
