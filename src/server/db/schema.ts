@@ -3,6 +3,7 @@
 import type {
   AlertTable,
   JobLeaseTable,
+  RiskEvidenceTable,
   TrajectoryModelTable,
 } from "./alertsSchema.js";
 import type { CheckinTables } from "./checkinsSchema.js";
@@ -226,6 +227,7 @@ export interface ResponseScoringTable extends ScoringColumns {
 
 export interface Database extends CheckinTables, TranscriptTables {
   alerts: AlertTable;
+  risk_evidence: RiskEvidenceTable;
   job_leases: JobLeaseTable;
   trajectory_models: TrajectoryModelTable;
   instrument_packs: InstrumentPackTable;
