@@ -9,10 +9,7 @@ import { checkinSettingsSchema } from "../checkins/checkinSettings.schema.js";
 import { signalSettingsSchema } from "../alerts/signalSettings.schema.js";
 import { AppError } from "../errors.js";
 import { scheduleRiskWarning } from "../../core/signals/scheduleRisk.js";
-import {
-  catalogue,
-  latestOfEach,
-} from "../instruments/instrumentCatalogue.js";
+import { catalogue, latestOfEach } from "../instruments/instrumentCatalogue.js";
 import { findMember } from "../members/members.repository.js";
 import { requireAdmin } from "../members/members.service.js";
 
