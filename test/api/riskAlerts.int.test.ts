@@ -138,7 +138,7 @@ describe.each(DIALECTS)("risk alerts on %s", (dialect) => {
     expect(alert?.explanation).toContain("answered 1 on 2025-03-02");
   });
 
-  it("joins an open risk alert with its own dated evidence, and notifies again", async () => {
+  it("joins an unresolved risk alert with its own dated evidence, and notifies again", async () => {
     const client = await newClient();
     await respond(
       client,
@@ -158,10 +158,24 @@ describe.each(DIALECTS)("risk alerts on %s", (dialect) => {
     expect(alerts[0]!.explanation).toContain("answered 3 on 2026-11-03");
     expect(alerts[0]!.explanation).toContain("holds 2 triggering answers");
     expect(await notices()).toBe(before + 1);
+    // Acknowledged is still unresolved: a further answer joins it too, and notifies.
+    await runtime.context.db
+      .updateTable("alerts")
+      .set({ status: "acknowledged" })
+      .where("id", "=", first!.id)
+      .execute();
+    await respond(
+      client,
+      phq9([2, 2, 2, 2, 1, 1, 1, 1, 1]),
+      "2026-11-24T10:00:00.000Z",
+    );
+    expect((await riskAlerts(client)).map((a) => a.id)).toEqual([first!.id]);
+    expect(await notices()).toBe(before + 2);
     const evidence = await evidenceOf(client);
     expect(evidence.map((e) => [e.alert_id, e.answered_at])).toEqual([
       [first!.id, "2026-11-03T10:00:00.000Z"],
       [first!.id, "2026-11-10T10:00:00.000Z"],
+      [first!.id, "2026-11-24T10:00:00.000Z"],
     ]);
   });
 

@@ -15,7 +15,6 @@ import type {
 import type { RiskHit } from "../../core/instruments/interpret.js";
 import type { AppContext } from "../context.js";
 import { newId } from "../ids.js";
-import type { AlertTable } from "../db/alertsSchema.js";
 import type { CommitBatch } from "../db/commitBatch.js";
 import type { Db } from "../db/database.js";
 import { preparedQuery } from "../db/preparedQuery.js";
