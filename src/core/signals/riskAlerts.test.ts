@@ -19,6 +19,7 @@ const answer = (over: Partial<NewRiskAnswer> = {}): NewRiskAnswer => ({
   answeredAt: "2026-11-28T09:00:00.000Z",
   responseId: "r1",
   total: 14,
+  from: "response",
   ...over,
 });
 
@@ -90,6 +91,9 @@ describe("planRiskAlerts", () => {
     expect(riskExplanation(answer({ total: null }), 3)).toContain(
       "(not scored)",
     );
+    expect(
+      riskExplanation(answer({ total: null, from: "unscorable" }), 1),
+    ).toContain("answered 2 on 2026-11-28 in a response refused as unscorable");
     expect(riskExplanation(answer(), 3)).toContain(
       "holds 3 triggering answers",
     );

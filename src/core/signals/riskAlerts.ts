@@ -51,6 +51,24 @@ export interface NewRiskAnswer {
   responseId: string | null;
   /** The response's total; null when it did not score. */
   total: number | null;
+  /** Where the answer is: a stored response, a check-in's saved draft, a refused response. */
+  from: "response" | "draft" | "unscorable";
+}
+
+const WHERE: Record<NewRiskAnswer["from"], string> = {
+  response: "",
+  draft: " in a check-in not yet submitted",
+  unscorable:
+    " in a response refused as unscorable (only this answer was kept)",
+};
+
+/** The alert's rule name, by where the answer is. */
+export function riskRule(a: NewRiskAnswer): string {
+  return a.from === "response"
+    ? "risk.item-answer"
+    : a.from === "draft"
+      ? "risk.item-answer.in-progress"
+      : "risk.item-answer.unscorable";
 }
 
 /** An unresolved risk alert of the client, as far as planning needs it. */
@@ -72,7 +90,8 @@ function matchesCause(alert: OpenRiskAlert, cause: string): boolean {
 const day = (iso: string) => iso.slice(0, 10);
 
 export function riskExplanation(a: NewRiskAnswer, answers: number): string {
-  const total = a.total === null ? " (not scored)" : ` (total ${a.total})`;
+  const total =
+    a.total === null ? WHERE[a.from] || " (not scored)" : ` (total ${a.total})`;
   const more =
     answers > 1 ? ` This alert holds ${answers} triggering answers.` : "";
   return (

@@ -6,6 +6,7 @@
 import {
   planRiskAlerts,
   riskExplanation,
+  riskRule,
   type NewRiskAnswer,
 } from "../../core/signals/riskAlerts.js";
 import type { RiskHit } from "../../core/instruments/interpret.js";
@@ -83,6 +84,7 @@ async function unseenStoredAnswers(
         answeredAt: r.submitted_at,
         responseId: r.id,
         total: r.valid === 1 ? r.total : null,
+        from: "response" as const,
       })),
   );
 }
@@ -154,6 +156,7 @@ export async function raiseRiskAlerts(
   )) {
     const a = step.answer;
     const fields = {
+      rule: riskRule(a),
       explanation: "",
       evidence: JSON.stringify({
         linkId: a.linkId,
@@ -178,10 +181,6 @@ export async function raiseRiskAlerts(
         severity_rank: 0,
         cause_key: step.causeKey,
         instrument_id: a.instrumentId,
-        rule:
-          a.responseId === null
-            ? "risk.item-answer.unstored"
-            : "risk.item-answer",
         ...fields,
         explanation: riskExplanation(a, 1),
         status: "open",

@@ -32,6 +32,7 @@ export async function raiseDraftRiskAlerts(
       answeredAt: now,
       responseId: null,
       total: null,
+      from: "draft" as const,
       checkinId: checkin.id,
     })),
   );

@@ -159,6 +159,7 @@ async function refuseRaisingRisk(
         answeredAt: answeredAt(context, input),
         responseId: null,
         total: null,
+        from: "unscorable" as const,
         checkinId: null,
       })),
     },
