@@ -199,7 +199,9 @@ describe("rapport score and instruments", () => {
     expect(JSON.parse(confirmed.stdout)).toMatchObject({ version: "7.0.0" });
     const db = new SQLite(path.join(dir, "rapport.db"), { readonly: true });
     const actions = db
-      .prepare("select action, source from audit_log where action like 'pack.%'")
+      .prepare(
+        "select action, source from audit_log where action like 'pack.%'",
+      )
       .all();
     db.close();
     expect(actions).toContainEqual({

@@ -76,7 +76,10 @@ export function instrumentRoutes(app: App, context: AppContext): void {
         actor.organisationId,
         request.body,
         actor,
-        { confirmDroppedRiskItems: request.query.confirmDroppedRiskItems === true },
+        {
+          confirmDroppedRiskItems:
+            request.query.confirmDroppedRiskItems === true,
+        },
       );
       return reply.status(201).send(installed);
     },
