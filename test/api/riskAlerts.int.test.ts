@@ -177,6 +177,17 @@ describe.each(DIALECTS)("risk alerts on %s", (dialect) => {
       [first!.id, "2026-11-10T10:00:00.000Z"],
       [first!.id, "2026-11-24T10:00:00.000Z"],
     ]);
+    const listed = await t1.get(`/api/alerts/${first!.id}/evidence`);
+    expect(listed.statusCode).toBe(200);
+    expect(
+      listed
+        .json<{ items: { answer: number; answeredAt: string }[] }>()
+        .items.map((e) => [e.answer, e.answeredAt]),
+    ).toEqual([
+      [3, "2026-11-03T10:00:00.000Z"],
+      [1, "2026-11-10T10:00:00.000Z"],
+      [1, "2026-11-24T10:00:00.000Z"],
+    ]);
   });
 
   it("refuses an unscorable response but raises the alert for its risk answer, kept encrypted, and says both (422)", async () => {
