@@ -95,11 +95,16 @@ describe("therapist workspace", () => {
       page.getByRole("link", { name: "Sam Ortiz" }).count(),
     ).resolves.toBe(1);
     // The client with a risk answer comes first, with its reason in words (and how many more
-    // alerts are open: Sam is also not improving on PHQ-9 and GAD-7).
+    // alerts are open: Sam is also not improving on PHQ-9 and GAD-7) and how long it has waited.
     expect(await rows.first().locator("th").innerText()).toBe("Sam Ortiz");
     expect(await rows.first().locator("td").first().innerText()).toMatch(
-      /^Risk answer( \(\+\d+ more\))?$/,
+      /^Risk answer( \(\+\d+ more\))?\nWaiting .+, not acknowledged$/,
     );
+    // No SMTP server in this run: the workspace says urgent-alert emails are not sent.
+    await page
+      .getByRole("region", { name: "Warnings" })
+      .getByText(/you will get no email about urgent alerts/)
+      .waitFor();
     await expectAccessible("caseload");
     if (process.env.RAPPORT_UPDATE_SCREENSHOTS === "1")
       await page.screenshot({ path: README_SCREENSHOT, fullPage: false });
@@ -159,16 +164,29 @@ describe("therapist workspace", () => {
     await expectAccessible("client");
   });
 
-  it("acknowledges the risk alert with a note", async () => {
+  it("acknowledges the risk alert with what was done and a note, then resolves it", async () => {
+    await page
+      .getByLabel('What was done about "Risk answer"')
+      .selectOption("safety-plan-reviewed");
     const note = page.getByLabel('Note on "Risk answer"');
     await note.fill("Called the client; safety plan reviewed");
     await page.getByRole("button", { name: "Acknowledge Risk answer" }).click();
     await page
       .getByRole("status")
-      .filter({ hasText: "Acknowledged: Risk answer." })
+      .filter({
+        hasText: "Acknowledged: Risk answer (Safety plan reviewed).",
+      })
+      .waitFor();
+    await page
+      .getByText(/^Acknowledged by .+: Safety plan reviewed\.$/)
       .waitFor();
     await page
       .getByText("Note: Called the client; safety plan reviewed")
+      .waitFor();
+    await page.getByRole("button", { name: "Resolve Risk answer" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Resolved: Risk answer." })
       .waitFor();
     // uPlot has drawn the chart inside it.
     await page
@@ -287,7 +305,7 @@ describe("therapist workspace", () => {
       .click();
     await page
       .getByRole("table", {
-        name: "MITI 4 summary scores against their thresholds",
+        name: "Estimated MITI 4 summary scores against the MITI 4 thresholds",
       })
       .waitFor();
     await page.getByRole("list", { name: "Coded utterances" }).waitFor();

@@ -1,8 +1,11 @@
 // Prints macro-F1 per task from transcript-grouped 5-fold CV on AnnoMI, and per-level F1 of the
 // empathy levels on EPITOME's Reddit dev split, as shipped and by the rules alone (evaluation
 // only: nothing is fitted to it).
+// It also records the per-task F1 in models/transcripts.eval.json, keyed to the model file's
+// SHA-256: the feedback gate reads it at runtime (src/core/transcripts/profile/feedbackGate.ts).
 // Usage: tsx scripts/eval-transcripts.ts
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   byTranscript,
@@ -18,6 +21,7 @@ import { DEFAULT_TRAINING } from "../src/core/transcripts/training/logisticRegre
 import {
   crossValidate,
   type CvTask,
+  type TaskScore,
 } from "../src/core/transcripts/training/crossValidate.js";
 import { parseCsvRecords } from "../src/core/transcripts/training/csv.js";
 import {
@@ -32,7 +36,38 @@ import { tokenize } from "../src/core/transcripts/coding/tokenize.js";
 import type { TranscriptModels } from "../src/core/transcripts/coding/modelBundle.js";
 import { analyzeTranscript } from "../src/core/transcripts/index.js";
 import { loadBundledModels } from "../src/cli/analyze.js";
-import { ANNOMI_FULL, SEED } from "./train-transcripts.js";
+import type { ModelEvaluationFile } from "../src/core/transcripts/coding/modelEvaluation.js";
+import { ANNOMI_FULL, MODEL_PATH, SEED } from "./train-transcripts.js";
+
+const EVALUATION_PATH = fileURLToPath(
+  new URL("../models/transcripts.eval.json", import.meta.url),
+);
+
+const round4 = (value: number) => Math.round(value * 10000) / 10000;
+
+/** Records the scores beside the model they belong to (the feedback gate's input). */
+function writeEvaluation(scores: Record<CvTask, TaskScore>): void {
+  const model = readFileSync(MODEL_PATH);
+  const record: ModelEvaluationFile = {
+    format: "rapport-transcript-evaluation",
+    version: 1,
+    modelSha256: createHash("sha256").update(model).digest("hex"),
+    method: `transcript-grouped 5-fold cross-validation on AnnoMI-full.train.csv, seed ${SEED}`,
+    tasks: Object.fromEntries(
+      Object.entries(scores).map(([task, score]) => [
+        task,
+        {
+          n: score.n,
+          macroF1: round4(score.macroF1),
+          perClass: Object.fromEntries(
+            Object.entries(score.perClass).map(([c, f]) => [c, round4(f)]),
+          ),
+        },
+      ]),
+    ),
+  };
+  writeFileSync(EVALUATION_PATH, `${JSON.stringify(record, null, 2)}\n`);
+}
 
 const EPITOME = fileURLToPath(
   new URL(
@@ -66,6 +101,7 @@ function plainBaseline(items: readonly FeaturedUtterance[]) {
 function printCv(utterances: readonly LabelledUtterance[]): void {
   const items = featurize(utterances, tokenize);
   const scores = crossValidate(items, 5, SEED);
+  writeEvaluation(scores);
   const plain = plainBaseline(items);
   console.log("AnnoMI, transcript-grouped 5-fold CV (seed %d)\n", SEED);
   console.log(

@@ -73,6 +73,57 @@ describe("rapport analyze", () => {
     }
   });
 
+  it("labels the report an automated estimate and states feedback only as far as the codes' F1 allows", async () => {
+    const report = await runAnalyze(fixture("session.txt"), { format: "text" });
+    expect(report.split("\n")[0]).toBe(
+      "Session profile (automated estimate, not a MITI rating)",
+    );
+    expect(report).toContain("(MITI 4 thresholds: fair 1:1, good 2:1)");
+    expect(report).toContain(
+      "  How sure (cross-validated F1 per code): reflection 0.69, question 0.90, simple-reflection 0.51, complex-reflection 0.54, change-talk 0.46, sustain-talk 0.29",
+    );
+    // The F1 comes from models/transcripts.eval.json, the record of the shipped model.
+    expect(report).toContain(
+      "  - Not stated: the balance of change talk and sustain talk. The automated sustain-talk codes are too unreliable to say (cross-validated F1 0.29, below 0.50).",
+    );
+    expect(report).not.toContain("of the client's change-related statements");
+    // The number itself is still shown, as part of the estimate.
+    expect(report).toMatch(/% change talk +100%/);
+    expect(report).toContain(
+      "  - Moderately sure (automated simple-reflection codes, cross-validated F1 0.51; check the recording):",
+    );
+    expect(report).toContain(
+      "  - Moderately sure (automated reflection codes, cross-validated F1 0.69; check the recording): Reflections kept pace with questions",
+    );
+    const document = JSON.parse(
+      await runAnalyze(fixture("session.txt"), { format: "json" }),
+    ) as { profile: { label: string } };
+    expect(document.profile.label).toBe(
+      "automated estimate, not a MITI rating",
+    );
+  });
+
+  it("takes the feedback gate's thresholds as options", async () => {
+    const lenient = await runAnalyze(fixture("session.txt"), {
+      format: "text",
+      stateAtF1: 0.6,
+      hedgeAtF1: 0.2,
+    });
+    expect(lenient).toContain(
+      "  - Reflections kept pace with questions (R:Q 1.00)",
+    );
+    expect(lenient).toContain(
+      "  - Moderately sure (automated sustain-talk codes, cross-validated F1 0.29; check the recording): 100% of the client's change-related statements were change talk",
+    );
+    await expect(
+      runAnalyze(fixture("session.txt"), {
+        format: "text",
+        stateAtF1: 0.5,
+        hedgeAtF1: 0.6,
+      }),
+    ).rejects.toThrow(/--hedge-at-f1 must not be above --state-at-f1/);
+  });
+
   it("reports a malformed file with its line number", async () => {
     await expect(
       runAnalyze(fixture("broken-timing.vtt"), { format: "json" }),

@@ -8,6 +8,8 @@ import type { Command } from "commander";
 import {
   analyzeTranscript,
   createTranscriptParser,
+  DEFAULT_FEEDBACK_GATE,
+  DEFAULT_FEEDBACK_OPTIONS,
   detectFormat,
   jsonDocument,
   textReport,
@@ -62,6 +64,10 @@ export interface AnalyzeOptions {
   format: "text" | "json";
   therapist?: string;
   maxBytes?: number;
+  /** Feedback gate (design choice): state at this F1 or above (default 0.70). */
+  stateAtF1?: number;
+  /** Hedge at this F1 or above, withhold below (default 0.50). */
+  hedgeAtF1?: number;
 }
 
 /** Runs the command; returns what to print on stdout, or throws an Error with a user-facing message. */
@@ -72,12 +78,21 @@ export async function runAnalyze(
   const parsed = await readTranscriptFile(file, options.maxBytes);
   if (!parsed.ok)
     throw new Error(`${file}:${parsed.error.line}: ${parsed.error.message}`);
-  const roleOptions =
-    options.therapist === undefined ? {} : { therapist: options.therapist };
+  const gate = {
+    stateAtF1: options.stateAtF1 ?? DEFAULT_FEEDBACK_GATE.stateAtF1,
+    hedgeAtF1: options.hedgeAtF1 ?? DEFAULT_FEEDBACK_GATE.hedgeAtF1,
+  };
+  if (gate.hedgeAtF1 > gate.stateAtF1)
+    throw new Error("--hedge-at-f1 must not be above --state-at-f1.");
   const result = analyzeTranscript(
     parsed.utterances,
     await loadBundledModels(),
-    roleOptions,
+    {
+      ...(options.therapist === undefined
+        ? {}
+        : { therapist: options.therapist }),
+      feedback: { ...DEFAULT_FEEDBACK_OPTIONS, gate },
+    },
   );
   if (!result.ok)
     throw new Error(
@@ -86,6 +101,13 @@ export async function runAnalyze(
   return options.format === "json"
     ? jsonDocument(result.analysis)
     : textReport(result.analysis);
+}
+
+function parseF1(value: string): number {
+  const f1 = Number(value);
+  if (value.trim() === "" || !Number.isFinite(f1) || f1 < 0 || f1 > 1)
+    throw new Error(`an F1 threshold must be between 0 and 1, not "${value}".`);
+  return f1;
 }
 
 function parseFormat(value: string): "text" | "json" {
@@ -98,13 +120,25 @@ export function registerAnalyze(program: Command): void {
   program
     .command("analyze")
     .description(
-      "Code a session transcript (VTT, SRT, text or JSON) and report its MI communication profile",
+      "Code a session transcript (VTT, SRT, text or JSON) and report an automated estimate of its MI communication profile (not a MITI rating)",
     )
     .argument("<file>", "transcript file")
     .option("--format <format>", "text or json", parseFormat, "text" as const)
     .option(
       "--therapist <name>",
       "speaker name of the therapist (otherwise inferred)",
+    )
+    .option(
+      "--state-at-f1 <f1>",
+      "feedback resting on codes with cross-validated F1 at or above this is stated plainly (design choice)",
+      parseF1,
+      DEFAULT_FEEDBACK_GATE.stateAtF1,
+    )
+    .option(
+      "--hedge-at-f1 <f1>",
+      "at or above this it is stated with how sure it is; below, withheld (design choice)",
+      parseF1,
+      DEFAULT_FEEDBACK_GATE.hedgeAtF1,
     )
     .option(
       "--max-bytes <n>",

@@ -40,6 +40,7 @@ import { progressRoutes } from "./progress/progress.routes.js";
 import { sessionRoutes } from "./sessions/sessions.routes.js";
 import { trajectoryRoutes } from "./trajectory/trajectory.routes.js";
 import { transcriptRoutes } from "./transcripts/transcripts.routes.js";
+import { warningRoutes } from "./warnings/warnings.routes.js";
 import { webRoutes } from "./web/web.routes.js";
 
 export interface BuildOptions {
@@ -124,6 +125,7 @@ export async function buildApp(
   auditRoutes(app, context);
   alertRoutes(app, context);
   riskEvidenceRoutes(app, context);
+  warningRoutes(app, context);
   trajectoryRoutes(app, context);
   instrumentRoutes(app, context);
   responseRoutes(app, context);

@@ -156,13 +156,14 @@ describe.each(DIALECTS)("alerts on %s", (dialect) => {
     expect(
       (
         await supervisor.post(`/api/alerts/${alert.id}/acknowledge`, {
+          action: "other",
           note: "seen",
         })
       ).statusCode,
     ).toBe(403);
   });
 
-  it("acknowledges with a note, then resolves; a resolved cause does not come back without new evidence", async () => {
+  it("acknowledges with an action and a note, then resolves; a resolved cause does not come back without new evidence", async () => {
     const client = await newClient();
     await respond(
       client,
@@ -174,6 +175,7 @@ describe.each(DIALECTS)("alerts on %s", (dialect) => {
       (await t1.post(`/api/alerts/${risk.id}/acknowledge`, {})).statusCode,
     ).toBe(400);
     const acked = await t1.post(`/api/alerts/${risk.id}/acknowledge`, {
+      action: "safety-plan-reviewed",
       note: "Phoned; safety plan reviewed",
     });
     expect(acked.json()).toMatchObject({
@@ -181,8 +183,12 @@ describe.each(DIALECTS)("alerts on %s", (dialect) => {
       note: "Phoned; safety plan reviewed",
     });
     expect(
-      (await t1.post(`/api/alerts/${risk.id}/acknowledge`, { note: "again" }))
-        .statusCode,
+      (
+        await t1.post(`/api/alerts/${risk.id}/acknowledge`, {
+          action: "other",
+          note: "again",
+        })
+      ).statusCode,
     ).toBe(409);
     expect(
       (await t1.post(`/api/alerts/${risk.id}/resolve`, {})).json(),

@@ -491,9 +491,13 @@ export const MATRIX: Record<string, Row> = {
   "POST /api/alerts/:id/acknowledge": {
     request: (f) => ({
       url: `/api/alerts/${f.alertId}/acknowledge`,
-      body: { note: "Seen" },
+      body: { action: "other", note: "Seen" },
     }),
     expect: CLIENT_WRITE,
+  },
+  "GET /api/warnings": {
+    request: () => ({ url: "/api/warnings" }),
+    expect: EVERY_MEMBER,
   },
   "POST /api/alerts/:id/resolve": {
     request: (f) => ({ url: `/api/alerts/${f.alertId}/resolve`, body: {} }),

@@ -9,6 +9,10 @@ import {
 } from "../../src/core/transcripts/index.js";
 import { buildApp } from "../../src/server/app.js";
 import { seedDemo } from "../../src/server/demo/seedDemo.js";
+import {
+  openAnalysis,
+  sealAnalysis,
+} from "../../src/server/transcripts/storedAnalysis.js";
 import type { App } from "../../src/server/http/types.js";
 import {
   DIALECTS,
@@ -176,6 +180,51 @@ describe.each(DIALECTS)("transcripts on %s", (dialect) => {
       expect(item.profile).toHaveProperty("reflectionToQuestion");
       expect(item).not.toHaveProperty("analysis");
     }
+  });
+
+  it("labels every profile an automated estimate, not a MITI rating, even one stored before the label", async () => {
+    const res = await upload(fixture("session.txt"), "text/plain");
+    const { id } = res.json<{ id: string }>();
+    const label = "automated estimate, not a MITI rating";
+    const fresh = await untilDone(id);
+    expect(fresh.profile).toMatchObject({ label });
+    expect(fresh.analysis?.profile).toMatchObject({ label });
+    // A profile and analysis stored without the label (as every one before it was).
+    const row = await runtime.context.db
+      .selectFrom("transcripts")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    const oldProfile = JSON.parse(row.profile!) as Record<string, unknown>;
+    delete oldProfile.label;
+    const document = await openAnalysis(
+      runtime.context.cipher,
+      runtime.context.db,
+      row,
+      row.analysis_enc!,
+    );
+    const oldAnalysisProfile: Record<string, unknown> = { ...document.profile };
+    delete oldAnalysisProfile.label;
+    await runtime.context.db
+      .updateTable("transcripts")
+      .set({
+        profile: JSON.stringify(oldProfile),
+        analysis_enc: await sealAnalysis(
+          runtime.context.cipher,
+          runtime.context.db,
+          row,
+          JSON.stringify({ ...document, profile: oldAnalysisProfile }),
+        ),
+      })
+      .where("id", "=", id)
+      .execute();
+    const stored = (await own.get(`/api/transcripts/${id}`)).json<Detail>();
+    expect(stored.profile).toMatchObject({ label });
+    expect(stored.analysis?.profile).toMatchObject({ label });
+    const listed = (await own.get(`/api/clients/${clientId}/transcripts`))
+      .json<{ items: Detail[] }>()
+      .items.find((item) => item.id === id);
+    expect(listed?.profile).toMatchObject({ label });
   });
 
   it("takes the therapist's name, a format override, and sniffs text/plain", async () => {

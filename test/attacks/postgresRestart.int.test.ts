@@ -51,13 +51,29 @@ function freePort(): Promise<number> {
 
 const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
 
+/**
+ * The environment without libfaketime: the throwaway cluster keeps the real clock like CI's shared
+ * PostgreSQL (the suite also runs under `faketime`, whose root-owned semaphore the postgres user
+ * cannot open).
+ */
+const REAL_CLOCK_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => name !== "LD_PRELOAD" && !name.startsWith("FAKETIME"),
+  ),
+);
+
 /** Runs a PostgreSQL binary as the postgres user (we may be root, which PostgreSQL refuses). */
 async function asPostgres(binary: string, args: string[]): Promise<string> {
   const command = [path.join(BIN ?? "", binary), ...args];
+  const options = { env: REAL_CLOCK_ENV };
   const { stdout } =
     process.getuid?.() === 0
-      ? await exec("su", ["postgres", "-c", command.map(quote).join(" ")])
-      : await exec(command[0] ?? "", command.slice(1));
+      ? await exec(
+          "su",
+          ["postgres", "-c", command.map(quote).join(" ")],
+          options,
+        )
+      : await exec(command[0] ?? "", command.slice(1), options);
   return stdout;
 }
 
@@ -138,7 +154,7 @@ describe.skipIf(!BIN)(
     }, 180_000);
 
     afterAll(async () => {
-      if (server.exitCode === null) server.kill("SIGKILL");
+      if (server?.exitCode === null) server.kill("SIGKILL");
       await pgCtl("stop").catch(() => undefined);
       fs.rmSync(dir, { recursive: true, force: true });
     });

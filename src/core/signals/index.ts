@@ -17,3 +17,9 @@ export {
   type RepairState,
 } from "./rupture.js";
 export type * from "./types.js";
+export {
+  ACTION_LABELS,
+  actionsFor,
+  checkAcknowledgement,
+  type AcknowledgementAction,
+} from "./acknowledgement.js";

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeTranscript } from "./analyzeTranscript.js";
 import { loadTranscriptModels } from "./coding/modelBundle.js";
+import type { CodeReliability } from "./coding/modelEvaluation.js";
 import { parseTranscript } from "./parseTranscript.js";
 
 const models = loadTranscriptModels(
@@ -89,5 +90,62 @@ describe("analyzeTranscript on a small session", () => {
         u.role === "therapist" ? "behaviour" : "talk",
       );
     }
+  });
+});
+
+describe("analyzeTranscript's label and feedback gate", () => {
+  const modelJson = JSON.parse(
+    readFileSync(
+      new URL("../../../models/transcripts.json", import.meta.url),
+      "utf8",
+    ),
+  ) as unknown;
+  const run = (
+    reliability: CodeReliability | null,
+    feedback?: Parameters<typeof analyzeTranscript>[2],
+  ) => {
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const result = analyzeTranscript(
+      parsed.utterances,
+      loadTranscriptModels(modelJson, reliability),
+      feedback,
+    );
+    if (!result.ok) throw new Error(result.reason);
+    return result.analysis.profile;
+  };
+  const sure: CodeReliability = {
+    reflection: 0.8,
+    question: 0.8,
+    simpleReflection: 0.8,
+    complexReflection: 0.8,
+    changeTalk: 0.8,
+    sustainTalk: 0.8,
+  };
+
+  it("labels the profile an automated estimate, not a MITI rating", () => {
+    expect(run(sure).label).toBe("automated estimate, not a MITI rating");
+    expect(run(sure).codeF1).toEqual(sure);
+  });
+
+  it("reads the F1 from the models and the thresholds from the options", () => {
+    const plain = run(sure).feedback;
+    expect(plain.some((l) => l.startsWith("Moderately sure"))).toBe(false);
+    expect(plain.some((l) => l.startsWith("Not stated"))).toBe(false);
+    const strict = run(sure, {
+      feedback: {
+        gate: { stateAtF1: 0.9, hedgeAtF1: 0.75 },
+        monologueWords: 150,
+      },
+    }).feedback;
+    expect(strict.filter((l) => l.startsWith("Moderately sure"))).toHaveLength(
+      3,
+    );
+  });
+
+  it("withholds the sentences on trained codes for models with no evaluation", () => {
+    expect(run(null).codeF1).toBeNull();
+    const lines = run(null).feedback;
+    expect(lines.filter((l) => l.startsWith("Not stated"))).toHaveLength(3);
+    expect(lines.join("\n")).toContain("no evaluation on record");
   });
 });

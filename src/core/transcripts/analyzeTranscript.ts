@@ -1,8 +1,14 @@
 // The one call the server and CLI make: roles, coding, profile and feedback for parsed utterances.
 import type { CodedUtterance } from "./codedUtterance.js";
 import type { TranscriptModels } from "./coding/modelBundle.js";
+import type { CodeReliability } from "./coding/modelEvaluation.js";
 import { codeTranscript } from "./codeTranscript.js";
-import { feedback } from "./profile/feedback.js";
+import { ESTIMATE_LABEL } from "./profile/estimateLabel.js";
+import {
+  DEFAULT_FEEDBACK_OPTIONS,
+  feedback,
+  type FeedbackOptions,
+} from "./profile/feedback.js";
 import {
   sessionProfile,
   type SessionProfile,
@@ -12,7 +18,19 @@ import type { Utterance } from "./transcript.js";
 
 export interface TranscriptAnalysis {
   utterances: CodedUtterance[];
-  profile: SessionProfile & { rolesInferred: boolean; feedback: string[] };
+  profile: SessionProfile & {
+    /** Always "automated estimate, not a MITI rating". */
+    label: typeof ESTIMATE_LABEL;
+    /** Cross-validated F1 per code of the models used (how sure the estimate is); null: none on record. */
+    codeF1: CodeReliability | null;
+    rolesInferred: boolean;
+    feedback: string[];
+  };
+}
+
+export interface AnalyzeOptions extends RoleOptions {
+  /** Feedback gating thresholds and the monologue prompt (design choices; defaults documented). */
+  feedback?: FeedbackOptions;
 }
 
 export type AnalysisResult =
@@ -26,7 +44,7 @@ export type AnalysisResult =
 export function analyzeTranscript(
   utterances: readonly Utterance[],
   models: TranscriptModels,
-  options: RoleOptions = {},
+  options: AnalyzeOptions = {},
 ): AnalysisResult {
   const roles = assignRoles(utterances, options);
   if (!roles.ok) return roles;
@@ -37,9 +55,16 @@ export function analyzeTranscript(
     analysis: {
       utterances: coded,
       profile: {
+        label: ESTIMATE_LABEL,
         ...profile,
+        codeF1: models.reliability,
         rolesInferred: roles.inferred,
-        feedback: feedback(profile),
+        // The gate reads the F1 recorded for these very models (null: none on record).
+        feedback: feedback(
+          profile,
+          models.reliability,
+          options.feedback ?? DEFAULT_FEEDBACK_OPTIONS,
+        ),
       },
     },
   };

@@ -22,7 +22,22 @@ export {
   analyzeTranscript,
   type TranscriptAnalysis,
   type AnalysisResult,
+  type AnalyzeOptions,
 } from "./analyzeTranscript.js";
+export {
+  codeReliability,
+  type CodeReliability,
+  type ModelEvaluationFile,
+} from "./coding/modelEvaluation.js";
+export { ESTIMATE_LABEL } from "./profile/estimateLabel.js";
+export {
+  DEFAULT_FEEDBACK_GATE,
+  type FeedbackGate,
+} from "./profile/feedbackGate.js";
+export {
+  DEFAULT_FEEDBACK_OPTIONS,
+  type FeedbackOptions,
+} from "./profile/feedback.js";
 export type { CodedUtterance } from "./codedUtterance.js";
 export type { SessionProfile } from "./profile/sessionProfile.js";
 export { empathyLevels, type EmpathyLevels } from "./coding/empathy.js";

@@ -1,6 +1,11 @@
 // A readable plain-text report of an analysis (the CLI's default output).
 import type { TranscriptAnalysis } from "./analyzeTranscript.js";
 import type { CodedUtterance } from "./codedUtterance.js";
+import {
+  RELIABILITY_CODES,
+  type CodeReliability,
+  type ReliabilityCode,
+} from "./coding/modelEvaluation.js";
 import type { ThresholdedScore } from "./profile/mitiThresholds.js";
 
 const pct = (value: number | null) =>
@@ -21,7 +26,18 @@ function score(
     unit === "ratio"
       ? `fair ${s.fair}:1, good ${s.good}:1`
       : `fair ${s.fair}%, good ${s.good}%`;
-  return `  ${label.padEnd(28)} ${value.padStart(6)}  ${(s.level ?? "").padEnd(10)} (MITI 4: ${limits})`;
+  return `  ${label.padEnd(28)} ${value.padStart(6)}  ${(s.level ?? "").padEnd(10)} (MITI 4 thresholds: ${limits})`;
+}
+
+/** How sure the estimate is: the cross-validated F1 of each code, as recorded for the models. */
+function howSure(codeF1: CodeReliability | null): string {
+  if (codeF1 === null)
+    return "  How sure: no evaluation on record for these models.";
+  const parts = (Object.keys(RELIABILITY_CODES) as ReliabilityCode[]).map(
+    (code) =>
+      `${RELIABILITY_CODES[code].name} ${codeF1[code]?.toFixed(2) ?? "n/a"}`,
+  );
+  return `  How sure (cross-validated F1 per code): ${parts.join(", ")}`;
 }
 
 function codes(u: CodedUtterance): string {
@@ -39,7 +55,9 @@ function summary(a: TranscriptAnalysis): string[] {
   const p = a.profile;
   const c = p.counts;
   return [
-    "Session profile",
+    `Session profile (${p.label})`,
+    "  Codes come from classifiers trained on AnnoMI; the levels compare their estimates with the MITI 4 thresholds.",
+    howSure(p.codeF1),
     `  Utterances: ${c.therapistUtterances} therapist, ${c.clientUtterances} client; turns: ${p.turns.turns}`,
     `  Reflections: ${c.reflections.total} (${c.reflections.simple} simple, ${c.reflections.complex} complex); questions: ${c.questions.total} (${c.questions.open} open, ${c.questions.closed} closed)`,
     score("Reflection:question ratio", p.reflectionToQuestion, "ratio"),
@@ -60,7 +78,7 @@ export function textReport(analysis: TranscriptAnalysis): string {
   const lines = [
     ...summary(analysis),
     "",
-    "Feedback",
+    "Feedback (a sentence resting on automated codes is hedged or withheld by their cross-validated F1)",
     ...analysis.profile.feedback.map((f) => `  - ${f}`),
     "",
     "Utterances",

@@ -116,3 +116,21 @@ export async function listAlertRows(
     .offset(filter.offset)
     .execute();
 }
+
+/** Moves an alert on only from one of `from`; false when another request moved it first. */
+export async function moveAlert(
+  db: Db,
+  organisationId: string,
+  id: string,
+  from: readonly AlertStatus[],
+  patch: Partial<AlertTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("alerts")
+    .set(patch)
+    .where("organisation_id", "=", organisationId)
+    .where("id", "=", id)
+    .where("status", "in", [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

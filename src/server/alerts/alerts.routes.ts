@@ -25,7 +25,25 @@ export const Alert = Type.Object({
   updatedAt: Type.String(),
   acknowledgedAt: Type.Union([Type.String(), Type.Null()]),
   acknowledgedBy: Type.Union([Type.String(), Type.Null()]),
-  note: Type.Union([Type.String(), Type.Null()]),
+  acknowledgement: Type.Union([
+    Type.Object({
+      action: Type.String(),
+      actionLabel: Type.String({
+        description: 'In words, e.g. "Safety plan reviewed".',
+      }),
+      note: Type.Union([Type.String(), Type.Null()]),
+      by: Type.String(),
+      byName: Type.Union([Type.String(), Type.Null()]),
+      at: Type.String(),
+    }),
+    Type.Null(),
+  ]),
+  note: Type.Union([Type.String(), Type.Null()], {
+    description:
+      "The acknowledgement's note (for alerts acknowledged before actions were recorded, the note they were acknowledged with).",
+  }),
+  resolutionNote: Type.Union([Type.String(), Type.Null()]),
+  escalatedAt: Type.Union([Type.String(), Type.Null()]),
   resolvedAt: Type.Union([Type.String(), Type.Null()]),
 });
 const Status = Type.Union(
@@ -114,7 +132,15 @@ export function alertRoutes(app: App, context: AppContext): void {
       schema: {
         tags,
         params: Type.Object({ id: Id }, { additionalProperties: false }),
-        body: Type.Object({ note: LongText }, { additionalProperties: false }),
+        description:
+          "Records what was done: an action from the alert kind's list (risk: contacted-client, safety-plan-reviewed, escalated, other; rupture: discussed-with-client, repair-attempted, other; not-on-track, no-improvement and reliable-deterioration: discussed, plan-changed, referred, other; disengagement: contacted-client, rescheduled, other), with a note (\"other\" needs one). The client's therapist may acknowledge; a supervisor too once the alert was escalated to them.",
+        body: Type.Object(
+          {
+            action: Type.String({ minLength: 1, maxLength: 64 }),
+            note: Type.Optional(LongText),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Alert },
       },
     },
@@ -123,7 +149,7 @@ export function alertRoutes(app: App, context: AppContext): void {
         context,
         actorOf(request),
         request.params.id,
-        request.body.note,
+        request.body,
       ),
   );
   app.post(

@@ -1,4 +1,5 @@
-// The alert lifecycle: open → acknowledged (with a note) → resolved; lists most severe first.
+// The alert lifecycle: open → acknowledged (what was done, from the kind's list) → resolved; lists
+// most severe first. A supervisor acts on an alert escalated to them (issue 14, point 6).
 import type { Actor } from "../auth/actor.js";
 import { loadClientFor, visibleScope } from "../access/clientAccess.js";
 import { appendAudit } from "../audit/audit.repository.js";
@@ -7,55 +8,15 @@ import type { AppContext } from "../context.js";
 import { inTransaction, isoNow } from "../context.js";
 import type { AlertStatus, AlertTable } from "../db/alertsSchema.js";
 import { AppError, notFound } from "../errors.js";
+import { newId } from "../ids.js";
+import { checkAcknowledgement } from "../../core/signals/acknowledgement.js";
 import type { Signal } from "../../core/signals/types.js";
-import { findAlert, listAlertRows, updateAlert } from "./alerts.repository.js";
+import { insertAcknowledgement } from "./acknowledgements.repository.js";
+import { findAlert, listAlertRows, moveAlert } from "./alerts.repository.js";
+import { alertViews, type AlertView } from "./alertView.js";
 import { clientSignals } from "./evaluateAlerts.js";
 
-export interface AlertView {
-  id: string;
-  clientId: string;
-  kind: string;
-  severity: string;
-  explanation: string;
-  rule: string;
-  instrumentId: string | null;
-  evidence: Record<string, unknown>;
-  status: AlertStatus;
-  createdAt: string;
-  updatedAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  note: string | null;
-  resolvedAt: string | null;
-}
-
-async function view(context: AppContext, a: AlertTable): Promise<AlertView> {
-  return {
-    id: a.id,
-    clientId: a.client_id,
-    kind: a.kind,
-    severity: a.severity,
-    explanation: a.explanation,
-    rule: a.rule,
-    instrumentId: a.instrument_id,
-    evidence: JSON.parse(a.evidence) as Record<string, unknown>,
-    status: a.status,
-    createdAt: a.created_at,
-    updatedAt: a.updated_at,
-    acknowledgedAt: a.acknowledged_at,
-    acknowledgedBy: a.acknowledged_by,
-    note: a.note_enc
-      ? await context.cipher.decrypt(
-          context.db,
-          a.organisation_id,
-          a.client_id,
-          "alerts.note",
-          a.note_enc,
-        )
-      : null,
-    resolvedAt: a.resolved_at,
-  };
-}
+export type { AlertView } from "./alertView.js";
 
 const STATUSES: Record<string, AlertStatus[]> = {
   open: ["open"],
@@ -101,78 +62,137 @@ export async function listAlerts(
     "alert.list",
   );
   return {
-    items: await Promise.all(page.map((a) => view(context, a))),
+    items: await alertViews(context, actor.organisationId, page),
     next: rows.length > query.limit ? String(offset + query.limit) : null,
   };
 }
 
-async function transition(
+/**
+ * The alert, if the actor may act on it: the client's therapist (or a colleague it is shared
+ * with) always; anyone who may read the client (a supervisor) once it was escalated to them.
+ */
+async function actionableAlert(
   context: AppContext,
   actor: Actor,
   id: string,
-  to: "acknowledged" | "resolved",
-  note: string | undefined,
+): Promise<AlertTable> {
+  const alert = await findAlert(context.db, actor.organisationId, id);
+  if (!alert) throw notFound("alert");
+  const mode = alert.escalated_at ? "read" : "write";
+  await loadClientFor(context, actor, alert.client_id, mode);
+  if (alert.status === "resolved")
+    throw new AppError("conflict", "the alert is already resolved");
+  return alert;
+}
+
+const alreadyMoved = () =>
+  new AppError("conflict", "the alert was changed meanwhile; reload it");
+
+async function viewOf(
+  context: AppContext,
+  actor: Actor,
+  id: string,
 ): Promise<AlertView> {
   const alert = await findAlert(context.db, actor.organisationId, id);
   if (!alert) throw notFound("alert");
-  await loadClientFor(context, actor, alert.client_id, "write");
-  if (alert.status === "resolved")
-    throw new AppError("conflict", "the alert is already resolved");
-  if (to === "acknowledged" && alert.status !== "open")
+  const [view] = await alertViews(context, actor.organisationId, [alert]);
+  if (!view) throw notFound("alert");
+  return view;
+}
+
+/** Records what was done (an action from the kind's list, a note for "other"), by whom, when. */
+export async function acknowledgeAlert(
+  context: AppContext,
+  actor: Actor,
+  id: string,
+  body: { action: string; note?: string },
+): Promise<AlertView> {
+  const alert = await actionableAlert(context, actor, id);
+  if (alert.status !== "open")
     throw new AppError("conflict", "the alert is already acknowledged");
+  const check = checkAcknowledgement(alert.kind, body.action, body.note);
+  if (!check.valid) throw new AppError("validation", check.reason);
+  const org = actor.organisationId;
+  const noteEnc =
+    check.note === null
+      ? null
+      : await context.cipher.encrypt(
+          context.db,
+          org,
+          alert.client_id,
+          "alert_acknowledgements.note",
+          check.note,
+        );
   const at = isoNow(context);
-  const patch: Partial<AlertTable> = { status: to, updated_at: at };
-  if (note)
-    patch.note_enc = await context.cipher.encrypt(
-      context.db,
-      actor.organisationId,
-      alert.client_id,
-      "alerts.note",
-      note,
-    );
-  if (to === "acknowledged")
-    Object.assign(patch, {
+  await inTransaction(context.db, async (trx) => {
+    const moved = await moveAlert(trx, org, id, ["open"], {
+      status: "acknowledged",
+      updated_at: at,
       acknowledged_by: actor.memberId,
       acknowledged_at: at,
     });
-  else
-    Object.assign(patch, {
-      resolved_by: actor.memberId,
-      resolved_at: at,
-      ...(alert.acknowledged_at
-        ? {}
-        : { acknowledged_by: actor.memberId, acknowledged_at: at }),
+    if (!moved) throw alreadyMoved();
+    await insertAcknowledgement(trx, {
+      id: newId(at),
+      organisation_id: org,
+      alert_id: id,
+      client_id: alert.client_id,
+      action: check.action,
+      note_enc: noteEnc,
+      acknowledged_by: actor.memberId,
+      acknowledged_at: at,
     });
-  await inTransaction(context.db, async (trx) => {
-    await updateAlert(trx, actor.organisationId, id, patch);
     await appendAudit(trx, {
-      organisationId: actor.organisationId,
+      organisationId: org,
       actorId: actor.memberId,
       clientId: alert.client_id,
-      action: `alert.${to === "acknowledged" ? "acknowledge" : "resolve"}`,
+      action: "alert.acknowledge",
       source: actor.source,
       at,
     });
   });
-  return view(context, { ...alert, ...patch });
+  return viewOf(context, actor, id);
 }
 
-export function acknowledgeAlert(
-  context: AppContext,
-  actor: Actor,
-  id: string,
-  note: string,
-): Promise<AlertView> {
-  return transition(context, actor, id, "acknowledged", note);
-}
-
-export function resolveAlert(
+export async function resolveAlert(
   context: AppContext,
   actor: Actor,
   id: string,
   note?: string,
 ): Promise<AlertView> {
-  return transition(context, actor, id, "resolved", note);
+  const alert = await actionableAlert(context, actor, id);
+  const org = actor.organisationId;
+  const at = isoNow(context);
+  const patch: Partial<AlertTable> = {
+    status: "resolved",
+    updated_at: at,
+    resolved_by: actor.memberId,
+    resolved_at: at,
+    ...(alert.acknowledged_at
+      ? {}
+      : { acknowledged_by: actor.memberId, acknowledged_at: at }),
+  };
+  if (note?.trim())
+    patch.note_enc = await context.cipher.encrypt(
+      context.db,
+      org,
+      alert.client_id,
+      "alerts.note",
+      note.trim(),
+    );
+  await inTransaction(context.db, async (trx) => {
+    if (!(await moveAlert(trx, org, id, ["open", "acknowledged"], patch)))
+      throw alreadyMoved();
+    await appendAudit(trx, {
+      organisationId: org,
+      actorId: actor.memberId,
+      clientId: alert.client_id,
+      action: "alert.resolve",
+      source: actor.source,
+      at,
+    });
+  });
+  return viewOf(context, actor, id);
 }
 
 /** Every current signal of a client, good news included, computed from the stored history. */

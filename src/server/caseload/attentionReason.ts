@@ -29,16 +29,20 @@ export function attentionReason(
   return REASONS[alert.kind] ?? alert.kind.replace(/-/g, " ");
 }
 
-/** Most urgent first: severity, then the order of kinds, then the oldest alert. */
-export function compareAlerts(a: OpenAlertRow, b: OpenAlertRow): number {
+/** Most urgent first: severity, then not yet acknowledged, the order of kinds, the oldest. */
+export function compareAlerts(
+  a: Pick<OpenAlertRow, "severity_rank" | "status" | "kind" | "created_at">,
+  b: Pick<OpenAlertRow, "severity_rank" | "status" | "kind" | "created_at">,
+): number {
   return (
     a.severity_rank - b.severity_rank ||
+    Number(a.status !== "open") - Number(b.status !== "open") ||
     kindRank(a.kind) - kindRank(b.kind) ||
     a.created_at.localeCompare(b.created_at)
   );
 }
 
-/** Each client's most urgent open alert and how many it has open. */
+/** Each client's most urgent unresolved alert and how many it has unresolved. */
 export function topAlertPerClient(
   alerts: readonly OpenAlertRow[],
 ): Map<string, { top: OpenAlertRow; open: number }> {
@@ -53,4 +57,18 @@ export function topAlertPerClient(
       });
   }
   return byClient;
+}
+
+/**
+ * Whole minutes an alert nobody has acknowledged has waited since it was raised; null once
+ * acknowledged (the caseload then says who acknowledged it, and when).
+ * @example minutesWaiting({ status: "open", created_at: "2026-01-01T10:00:00Z" }, new Date("2026-01-01T12:30:00Z")) → 150
+ */
+export function minutesWaiting(
+  alert: Pick<OpenAlertRow, "status" | "created_at">,
+  now: Date,
+): number | null {
+  if (alert.status !== "open") return null;
+  const waited = now.getTime() - new Date(alert.created_at).getTime();
+  return Math.max(0, Math.floor(waited / 60_000));
 }

@@ -75,33 +75,47 @@ export interface OpenAlertRow {
   explanation: string;
   evidence: string;
   created_at: string;
+  /** Unresolved alerts only: "open", or "acknowledged" but not yet resolved. */
+  status: "open" | "acknowledged";
+  acknowledged_by: string | null;
+  acknowledged_by_name: string | null;
+  acknowledged_at: string | null;
 }
-
-export async function openAlertsOf(
+/** Alerts not yet resolved: an acknowledged one still needs attention until resolved. */
+export async function unresolvedAlertsOf(
   db: Db,
   organisationId: string,
   clientIds: readonly string[],
 ): Promise<OpenAlertRow[]> {
-  return inChunks(clientIds, (chunk) =>
-    db
+  return inChunks(clientIds, async (chunk) => {
+    const rows = await db
       .selectFrom("alerts")
+      .leftJoin("members", "members.id", "alerts.acknowledged_by")
       .select([
-        "id",
-        "client_id",
-        "kind",
-        "severity",
-        "severity_rank",
-        "explanation",
-        "evidence",
-        "created_at",
+        "alerts.id",
+        "alerts.client_id",
+        "alerts.kind",
+        "alerts.severity",
+        "alerts.severity_rank",
+        "alerts.explanation",
+        "alerts.evidence",
+        "alerts.created_at",
+        "alerts.status",
+        "alerts.acknowledged_by",
+        "alerts.acknowledged_at",
+        "members.name as acknowledged_by_name",
       ])
-      .where("organisation_id", "=", organisationId)
-      .where("status", "=", "open")
-      .where("client_id", "in", chunk)
-      .execute(),
-  );
+      .where("alerts.organisation_id", "=", organisationId)
+      .where("alerts.status", "in", ["open", "acknowledged"])
+      .where("alerts.client_id", "in", chunk)
+      .execute();
+    return rows.map((r) => ({
+      ...r,
+      status:
+        r.status === "open" ? ("open" as const) : ("acknowledged" as const),
+    }));
+  });
 }
-
 export interface RecentTotalRow {
   client_id: string;
   instrument_id: string;

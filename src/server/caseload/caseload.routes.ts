@@ -35,11 +35,28 @@ const CaseloadItem = Type.Object({
       reason: Type.String({ description: 'In words, e.g. "Risk answer".' }),
       severity: Type.String(),
       explanation: Type.String(),
-      since: Type.String(),
+      since: Type.String({ description: "When the alert was raised." }),
+      status: Type.Union([Type.Literal("open"), Type.Literal("acknowledged")], {
+        description: "An acknowledged alert stays here until it is resolved.",
+      }),
+      waitingMinutes: Type.Union([Type.Integer(), Type.Null()], {
+        description:
+          "Whole minutes since the alert was raised, while nobody has acknowledged it (server clock); null once acknowledged.",
+      }),
+      acknowledged: Type.Union([
+        Type.Object({
+          by: Type.String(),
+          byName: Type.Union([Type.String(), Type.Null()]),
+          at: Type.String(),
+        }),
+        Type.Null(),
+      ]),
     }),
     Type.Null(),
   ]),
-  openAlerts: Type.Integer(),
+  openAlerts: Type.Integer({
+    description: "Alerts not yet resolved, acknowledged ones included.",
+  }),
   alliance: Score,
   outcome: Score,
   episodeOutcome: EpisodeOutcome,
@@ -52,7 +69,7 @@ export function caseloadRoutes(app: App, context: AppContext): void {
       schema: {
         tags: ["clients"],
         description:
-          "The caller's visible clients (supervisors: their supervisees'), most in need of attention first: the top open alert in words, then the latest alliance and outcome scores with a short trend. There is no name filter: names never travel in URLs (the web app filters a caseload in the browser; POST /api/clients/search finds an exact name).",
+          "The caller's visible clients (supervisors: their supervisees'), most in need of attention first: the top unresolved alert in words (acknowledged ones stay until resolved, with who and when; an unacknowledged one with how long it has waited), then the latest alliance and outcome scores with a short trend. There is no name filter: names never travel in URLs (the web app filters a caseload in the browser; POST /api/clients/search finds an exact name).",
         querystring: Type.Object(
           {
             limit: Type.Optional(

@@ -1,6 +1,7 @@
 // The caseload: the caller's visible clients, most in need of attention first, each with its
-// top open alert in words and its latest alliance and outcome scores. A handful of set-based
-// queries whatever the caseload's size; only the page's names are decrypted, and audited.
+// top unresolved alert in words (an acknowledged one stays until resolved) and its latest
+// alliance and outcome scores. A handful of set-based queries whatever the caseload's size; only
+// the page's names are decrypted, and audited.
 import type { Actor } from "../auth/actor.js";
 import { visibleScope } from "../access/clientAccess.js";
 import { audit } from "../clients/clients.service.js";
@@ -13,11 +14,12 @@ import { catalogue, latestOfEach } from "../instruments/instrumentCatalogue.js";
 import {
   attentionReason,
   compareAlerts,
+  minutesWaiting,
   topAlertPerClient,
 } from "./attentionReason.js";
 import {
   caseloadClients,
-  openAlertsOf,
+  unresolvedAlertsOf,
   recentTotals,
   type CaseloadClientRow,
   type OpenAlertRow,
@@ -48,7 +50,12 @@ export interface CaseloadItem {
     severity: string;
     explanation: string;
     since: string;
+    status: "open" | "acknowledged";
+    /** Minutes since the alert was raised while nobody has acknowledged it; else null. */
+    waitingMinutes: number | null;
+    acknowledged: { by: string; byName: string | null; at: string } | null;
   } | null;
+  /** Alerts not yet resolved (acknowledged ones included). */
   openAlerts: number;
   alliance: CaseloadScore | null;
   outcome: CaseloadScore | null;
@@ -101,7 +108,7 @@ async function rank(
   const ids = clients.map((c) => c.id);
   const kinds = await instrumentKinds(context, actor.organisationId);
   const [alerts, totals] = await Promise.all([
-    openAlertsOf(context.db, actor.organisationId, ids),
+    unresolvedAlertsOf(context.db, actor.organisationId, ids),
     recentTotals(
       context.db,
       actor.organisationId,
@@ -130,6 +137,31 @@ async function rank(
   });
 }
 
+function attentionOf(
+  context: AppContext,
+  top: OpenAlertRow,
+): NonNullable<CaseloadItem["attention"]> {
+  return {
+    alertId: top.id,
+    kind: top.kind,
+    reason: attentionReason(top),
+    severity: top.severity,
+    explanation: top.explanation,
+    since: top.created_at,
+    status: top.status,
+    waitingMinutes: minutesWaiting(top, context.clock()),
+    acknowledged:
+      top.status === "acknowledged" &&
+      top.acknowledged_by &&
+      top.acknowledged_at
+        ? {
+            by: top.acknowledged_by,
+            byName: top.acknowledged_by_name,
+            at: top.acknowledged_at,
+          }
+        : null,
+  };
+}
 async function item(
   context: AppContext,
   r: Ranked,
@@ -146,14 +178,7 @@ async function item(
     ),
     therapistId: r.client.therapist_id,
     status: r.client.status,
-    attention: r.top && {
-      alertId: r.top.id,
-      kind: r.top.kind,
-      reason: attentionReason(r.top),
-      severity: r.top.severity,
-      explanation: r.top.explanation,
-      since: r.top.created_at,
-    },
+    attention: r.top && attentionOf(context, r.top),
     openAlerts: r.open,
     alliance: r.alliance,
     outcome: r.outcome,

@@ -11,6 +11,7 @@ const LEGACY_PREFIX = "enc1";
  * so a value copied into another column (another client's, or the same client's) fails to open.
  */
 export type SealedField =
+  | "alert_acknowledgements.note"
   | "alerts.note"
   | "break_glass.reason"
   | "checkin_drafts.answers"

@@ -1,4 +1,5 @@
-// Table types for alerts and job leases (migration 0004), risk evidence (0010) and fitted trajectory models (0007).
+// Table types for alerts and job leases (migration 0004), risk evidence (0010), acknowledgements
+// (0011) and fitted trajectory models (0007).
 export type AlertStatus = "open" | "acknowledged" | "resolved";
 
 export interface AlertTable {
@@ -41,6 +42,18 @@ export interface RiskEvidenceTable {
   answer_enc: string | null;
   answered_at: string;
   recorded_at: string;
+}
+
+/** What was done about an alert (migration 0011); the note is sealed under the client's key. */
+export interface AlertAcknowledgementTable {
+  id: string;
+  organisation_id: string;
+  alert_id: string;
+  client_id: string;
+  action: string;
+  note_enc: string | null;
+  acknowledged_by: string;
+  acknowledged_at: string;
 }
 
 export interface JobLeaseTable {

@@ -1,6 +1,7 @@
 // Kysely table types. Timestamps are ISO-8601 text and booleans 0/1 integers so the
 // same schema runs on SQLite and PostgreSQL; ids are application-generated UUIDv7.
 import type {
+  AlertAcknowledgementTable,
   AlertTable,
   JobLeaseTable,
   RiskEvidenceTable,
@@ -228,6 +229,7 @@ export interface ResponseScoringTable extends ScoringColumns {
 export interface Database extends CheckinTables, TranscriptTables {
   alerts: AlertTable;
   risk_evidence: RiskEvidenceTable;
+  alert_acknowledgements: AlertAcknowledgementTable;
   job_leases: JobLeaseTable;
   trajectory_models: TrajectoryModelTable;
   instrument_packs: InstrumentPackTable;

@@ -46,3 +46,27 @@ export async function finishOutbox(
 ): Promise<void> {
   await db.updateTable("outbox").set(patch).where("id", "=", id).execute();
 }
+
+/**
+ * Messages of these kinds queued since `since` that are still unsent after failing at least
+ * `minAttempts` times (or that were given up on).
+ */
+export async function countFailingMail(
+  db: Db,
+  organisationId: string,
+  kinds: readonly string[],
+  since: string,
+  minAttempts: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom("outbox")
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
+    .where("organisation_id", "=", organisationId)
+    .where("kind", "in", [...kinds])
+    .where("created_at", ">=", since)
+    .where("status", "!=", "sent")
+    .where("last_error", "is not", null)
+    .where("attempts", ">=", minAttempts)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,5 +1,6 @@
 // Request and response schemas of the transcript routes (and so of the OpenAPI document).
 import { Type } from "@fastify/type-provider-typebox";
+import { ESTIMATE_LABEL } from "../../core/transcripts/index.js";
 import { Id } from "../http/schemas.js";
 
 export const FORMATS = ["vtt", "srt", "text", "json"] as const;
@@ -41,12 +42,24 @@ export const Queued = Type.Object({
 
 const Code = Type.Union([Type.String(), Type.Null()]);
 
-/** The profile: counts, MITI summary scores with thresholds, rates (see docs/transcripts.md). */
+/** The profile: counts, estimated MITI 4 summary scores against their thresholds, rates (docs/transcripts.md). */
 const Profile = Type.Object(
-  {},
+  {
+    label: Type.Literal(ESTIMATE_LABEL, {
+      description:
+        "what the profile is: a classifier's estimate from the transcript, never a MITI rating",
+    }),
+    codeF1: Type.Optional(
+      Type.Union([Type.Record(Type.String(), Type.Number()), Type.Null()], {
+        description:
+          "how sure the estimate is: cross-validated F1 of each code (reflection, question, simpleReflection, complexReflection, changeTalk, sustainTalk) for the models used; null when none is on record; absent in profiles stored before it was recorded",
+      }),
+    ),
+  },
   {
     additionalProperties: true,
-    description: "session profile (docs/transcripts.md); numbers only in lists",
+    description:
+      "session profile, an automated estimate, not a MITI rating (docs/transcripts.md); numbers only in lists",
   },
 );
 

@@ -1,6 +1,9 @@
 // Session transcripts: upload (needs write access and the client's transcript-analysis consent),
 // list, read and delete; every read and write is audited. Analysis happens in TranscriptQueue.
-import type { AnalysisDocument } from "../../core/transcripts/index.js";
+import {
+  ESTIMATE_LABEL,
+  type AnalysisDocument,
+} from "../../core/transcripts/index.js";
 import type { Actor } from "../auth/actor.js";
 import { loadClientFor } from "../access/clientAccess.js";
 import { appendAudit } from "../audit/audit.repository.js";
@@ -149,10 +152,15 @@ export async function getTranscript(
   id: string,
 ): Promise<TranscriptSummary & { analysis: AnalysisDocument | null }> {
   const row = await loadTranscriptFor(context, actor, id, "read");
-  const analysis =
+  const opened =
     row.analysis_enc === null
       ? null
       : await openAnalysis(context.cipher, context.db, row, row.analysis_enc);
+  // Stored analyses from before the label existed are labelled on the way out too.
+  const analysis = opened && {
+    ...opened,
+    profile: { ...opened.profile, label: ESTIMATE_LABEL },
+  };
   await audit(context, actor, row.client_id, "transcript.read");
   return { ...summaryView(row), analysis };
 }

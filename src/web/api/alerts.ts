@@ -15,6 +15,32 @@ export interface Alert {
   status: string;
   note: string | null;
   createdAt: string;
+  /** What was done, once acknowledged with an action (issue 14). */
+  acknowledgement: Acknowledgement | null;
+  /** Set once the alert was escalated to the supervisors, who may then act on it. */
+  escalatedAt: string | null;
+}
+
+export interface Acknowledgement {
+  action: string;
+  actionLabel: string;
+  note: string | null;
+  byName: string | null;
+  at: string;
+}
+
+function parseAcknowledgement(raw: unknown): Acknowledgement | null {
+  if (!isObject(raw)) return null;
+  const action = firstString(raw, ["action"]);
+  const at = firstString(raw, ["at"]);
+  if (!action || !at) return null;
+  return {
+    action,
+    actionLabel: firstString(raw, ["actionLabel"]) ?? action,
+    note: firstString(raw, ["note"]) ?? null,
+    byName: firstString(raw, ["byName"]) ?? null,
+    at,
+  };
 }
 
 const SEVERITY_RANK: Record<string, number> = {
@@ -44,6 +70,8 @@ function parseOne(raw: unknown): Alert | null {
     status,
     note: firstString(raw, ["note"]) ?? null,
     createdAt: firstString(raw, ["createdAt"]) ?? "",
+    acknowledgement: parseAcknowledgement(raw.acknowledgement),
+    escalatedAt: firstString(raw, ["escalatedAt"]) ?? null,
   };
 }
 
@@ -70,7 +98,16 @@ export async function fetchClientAlerts(
   }
 }
 
-export const acknowledgeAlert = (id: string, note: string) =>
+/** Records what was done: an action from the kind's list (core's actionsFor), and a note. */
+export const acknowledgeAlert = (id: string, action: string, note: string) =>
   api<unknown>("POST", `/api/alerts/${encodeURIComponent(id)}/acknowledge`, {
-    note,
+    action,
+    ...(note ? { note } : {}),
   });
+
+export const resolveAlert = (id: string, note: string) =>
+  api<unknown>(
+    "POST",
+    `/api/alerts/${encodeURIComponent(id)}/resolve`,
+    note ? { note } : {},
+  );

@@ -23,8 +23,15 @@ export interface CaseloadItem {
     reason: string;
     severity: string;
     explanation: string;
+    /** When the alert was raised. */
     since: string;
+    /** An acknowledged alert stays until it is resolved (issue 14). */
+    status?: "open" | "acknowledged";
+    /** Minutes since it was raised (server clock) while nobody has acknowledged it. */
+    waitingMinutes?: number | null;
+    acknowledged?: { by: string; byName: string | null; at: string } | null;
   } | null;
+  /** Alerts not yet resolved, acknowledged ones included. */
   openAlerts: number;
   alliance: CaseloadScore | null;
   outcome: CaseloadScore | null;

@@ -72,6 +72,15 @@ describe("parseAlerts", () => {
           kind: "rupture",
           severity: 2,
           status: "acknowledged",
+          escalatedAt: "2026-01-03T00:00:00Z",
+          acknowledgement: {
+            action: "repair-attempted",
+            actionLabel: "Repair attempted",
+            note: null,
+            by: "m1",
+            byName: "Dr Lee",
+            at: "2026-01-03T01:00:00Z",
+          },
         },
       ],
     });
@@ -86,6 +95,8 @@ describe("parseAlerts", () => {
         status: "open",
         note: null,
         createdAt: "",
+        acknowledgement: null,
+        escalatedAt: null,
       },
       {
         id: "b",
@@ -97,6 +108,14 @@ describe("parseAlerts", () => {
         status: "acknowledged",
         note: null,
         createdAt: "",
+        acknowledgement: {
+          action: "repair-attempted",
+          actionLabel: "Repair attempted",
+          note: null,
+          byName: "Dr Lee",
+          at: "2026-01-03T01:00:00Z",
+        },
+        escalatedAt: "2026-01-03T00:00:00Z",
       },
     ]);
   });

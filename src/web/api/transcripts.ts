@@ -6,7 +6,7 @@ export type TranscriptStatus = "queued" | "analysing" | "done" | "failed";
 export type TranscriptFormat = "vtt" | "srt" | "text" | "json";
 export type ThresholdLevel = "below-fair" | "fair" | "good";
 
-/** A MITI 4 summary score with its fair and good thresholds. */
+/** A classifier's estimate of a MITI 4 summary score, with the MITI 4 fair and good thresholds. */
 export interface ThresholdedScore {
   value: number | null;
   fair: number;
@@ -14,12 +14,24 @@ export interface ThresholdedScore {
   level: ThresholdLevel | null;
 }
 
+export type CodeWithF1 =
+  | "reflection"
+  | "question"
+  | "simpleReflection"
+  | "complexReflection"
+  | "changeTalk"
+  | "sustainTalk";
+
 export interface MechanismRate {
   any: number | null;
   strong: number | null;
 }
 
 export interface TranscriptProfile {
+  /** "automated estimate, not a MITI rating" (the view says so whether or not it is present). */
+  label?: string;
+  /** Cross-validated F1 per code of the models that produced it; null or absent: none on record. */
+  codeF1?: Partial<Record<CodeWithF1, number>> | null;
   counts: {
     therapistUtterances: number;
     clientUtterances: number;

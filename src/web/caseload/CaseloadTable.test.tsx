@@ -106,4 +106,57 @@ describe("CaseloadTable", () => {
       ),
     ).toBeTruthy();
   });
+
+  it("keeps an acknowledged alert with who and when, and says how long an open one has waited", () => {
+    const attention = {
+      alertId: "a1",
+      kind: "risk",
+      reason: "Risk answer",
+      severity: "critical",
+      explanation: "",
+      since: "2026-01-02T00:00:00Z",
+    };
+    render(
+      <CaseloadTable
+        caption="Ordered"
+        therapistNames={null}
+        rows={[
+          item({
+            attention: {
+              ...attention,
+              status: "acknowledged",
+              waitingMinutes: null,
+              acknowledged: {
+                by: "m1",
+                byName: "Dr Lee",
+                at: "2026-01-02T11:00:00Z",
+              },
+            },
+            openAlerts: 1,
+          }),
+          item({
+            clientId: "c2",
+            name: "Ada Waiting",
+            attention: {
+              ...attention,
+              status: "open",
+              waitingMinutes: 150,
+              acknowledged: null,
+            },
+            openAlerts: 1,
+          }),
+        ]}
+      />,
+    );
+    const [first, second] = screen.getAllByRole("row").slice(1);
+    if (!first || !second) throw new Error("rows missing");
+    expect(within(first).getByText("Risk answer")).toBeTruthy();
+    expect(within(first).queryByText("None open")).toBeNull();
+    expect(
+      within(first).getByText(/^Acknowledged by Dr Lee on .+, not resolved$/),
+    ).toBeTruthy();
+    expect(
+      within(second).getByText("Waiting 2 h 30 min, not acknowledged"),
+    ).toBeTruthy();
+  });
 });

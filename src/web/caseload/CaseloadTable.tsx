@@ -4,9 +4,10 @@ import type { CaseloadItem, CaseloadScore } from "../api/caseload";
 import type { ClientStatus } from "../api/types";
 import { Sparkline } from "../charts/Sparkline";
 import { Link } from "../components/Link";
-import { formatDate } from "../components/format";
+import { formatDate, formatDateTime } from "../components/format";
 import { clientHref } from "../router";
 import { EpisodeOutcomeText } from "../client/EpisodeOutcomeText";
+import { waitedFor } from "./attention";
 
 interface Props {
   rows: CaseloadItem[];
@@ -31,7 +32,33 @@ function AttentionCell({ row }: { row: CaseloadItem }) {
         {row.attention.reason}
       </span>
       {more > 0 && <span className="muted"> (+{more} more)</span>}
+      <AttentionState attention={row.attention} />
     </>
+  );
+}
+
+/** Acknowledged (by whom, when) but not resolved, or how long it has waited for anyone. */
+function AttentionState({
+  attention,
+}: {
+  attention: NonNullable<CaseloadItem["attention"]>;
+}) {
+  if (attention.acknowledged)
+    return (
+      <div className="muted">
+        Acknowledged by {attention.acknowledged.byName ?? "a former member"} on{" "}
+        {formatDateTime(attention.acknowledged.at)}, not resolved
+      </div>
+    );
+  if (
+    attention.waitingMinutes === null ||
+    attention.waitingMinutes === undefined
+  )
+    return null;
+  return (
+    <div className="muted">
+      Waiting {waitedFor(attention.waitingMinutes)}, not acknowledged
+    </div>
   );
 }
 

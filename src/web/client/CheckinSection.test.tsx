@@ -190,7 +190,8 @@ describe("CheckinSection", () => {
     // machine the 5 ms wait can run out first), but none starts after it.
     const looksWhenCompleted = looks;
     expect(looksWhenCompleted).toBeGreaterThanOrEqual(3);
-    expect(onCompleted).toHaveBeenCalledTimes(1);
+    // The page is told from an effect, which React may run just after the text is painted.
+    await waitFor(() => expect(onCompleted).toHaveBeenCalledTimes(1));
     // Completed: no more looks, and the page is told only once.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(looks).toBe(looksWhenCompleted);

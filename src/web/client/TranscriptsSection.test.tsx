@@ -66,6 +66,7 @@ const detail: TranscriptDetail = {
   analysis: {
     profile: {
       ...profile,
+      codeF1: { changeTalk: 0.46, sustainTalk: 0.29 },
       feedback: ["You asked more questions than you reflected."],
     },
     utterances: [
@@ -128,7 +129,7 @@ afterEach(() => {
 });
 
 describe("TranscriptsSection", () => {
-  it("shows an analysed transcript's scores against the MITI thresholds, feedback and coded utterances", async () => {
+  it("shows an analysed transcript's estimated scores against the MITI thresholds, feedback and coded utterances", async () => {
     fakeApi({
       "GET /api/clients/c1/sessions?limit=200": SESSIONS,
       "GET /api/clients/c1/transcripts": { items: [summary()] },
@@ -139,7 +140,7 @@ describe("TranscriptsSection", () => {
       await screen.findByRole("button", { name: /^Show the profile of/ }),
     );
     const scores = await screen.findByRole("table", {
-      name: "MITI 4 summary scores against their thresholds",
+      name: "Estimated MITI 4 summary scores against the MITI 4 thresholds",
     });
     const rq = within(scores).getByRole("row", {
       name: /Reflections to questions/,
@@ -151,6 +152,15 @@ describe("TranscriptsSection", () => {
     ).toEqual(["0.50:1", "1.00:1", "2.00:1", "Below fair"]);
     const cr = within(scores).getByRole("row", { name: /Complex reflections/ });
     expect(within(cr).getAllByRole("cell").at(-1)?.textContent).toBe("Good");
+    // The profile says what it is, even where the API sent no label (profiles stored before it).
+    const profileView = scores.closest(".transcript-profile") as HTMLElement;
+    expect(profileView.textContent).toContain(
+      "Automated estimate, not a MITI rating.",
+    );
+    screen.getByRole("heading", { name: "Feedback (automated estimate)" });
+    screen.getByText(
+      "How sure (cross-validated F1 of each code, 1 is perfect): change talk 0.46, sustain talk 0.29.",
+    );
     screen.getByText(/therapist 40%, client 60%/);
     screen.getByText("You asked more questions than you reflected.");
     const utterances = screen.getByRole("list", { name: "Coded utterances" });
@@ -204,7 +214,7 @@ describe("TranscriptsSection", () => {
     fireEvent.click(screen.getByRole("button", { name: "Upload and analyse" }));
     await screen.findByText("Waiting to be analysed");
     await screen.findByRole("table", {
-      name: "MITI 4 summary scores against their thresholds",
+      name: "Estimated MITI 4 summary scores against the MITI 4 thresholds",
     });
     const post = calls.find((c) => c.method === "POST");
     expect(post?.headers["content-type"]).toBe("text/vtt");

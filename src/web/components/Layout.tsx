@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Me } from "../api/types";
 import { usePathname } from "../router";
 import { Link } from "./Link";
+import { WarningsBanner } from "./WarningsBanner";
 
 interface NavItem {
   href: string;
@@ -70,6 +71,7 @@ export function Layout({ me, onSignOut, children }: LayoutProps) {
         )}
       </header>
       <main id="main" tabIndex={-1}>
+        {me && <WarningsBanner />}
         {children}
       </main>
     </>

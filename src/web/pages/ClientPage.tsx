@@ -70,7 +70,11 @@ export function ClientPage({ clientId }: { clientId: string }) {
       <ClientDataVersion.Provider value={dataVersion}>
         <div className="sections">
           <PreSessionBrief clientId={clientId} sessions={sessions} />
-          <AlertsSection clientId={clientId} canEdit={canEdit} />
+          <AlertsSection
+            clientId={clientId}
+            canEdit={canEdit}
+            canActOnEscalated={!canEdit}
+          />
           <OutcomesSection clientId={clientId} sessions={sessions} />
           <SessionsSection
             clientId={clientId}

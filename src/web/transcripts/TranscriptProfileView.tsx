@@ -1,6 +1,8 @@
-// A session's communication profile: the MITI 4 summary scores against their fair and good
-// thresholds, talk time (described, never judged), empathy rates and plain-language feedback.
+// A session's communication profile: classifier estimates of the MITI 4 summary scores against
+// their fair and good thresholds, talk time (described, never judged), empathy rates and
+// plain-language feedback. Always labelled an automated estimate, never a MITI rating.
 import type {
+  CodeWithF1,
   MechanismRate,
   ThresholdLevel,
   ThresholdedScore,
@@ -45,7 +47,9 @@ function ScoreRow({
 function SummaryScores({ profile }: { profile: TranscriptProfile }) {
   return (
     <table>
-      <caption>MITI 4 summary scores against their thresholds</caption>
+      <caption>
+        Estimated MITI 4 summary scores against the MITI 4 thresholds
+      </caption>
       <thead>
         <tr>
           <th scope="col">Score</th>
@@ -106,6 +110,29 @@ function EmpathyRates({ empathy }: { empathy: TranscriptProfile["empathy"] }) {
   );
 }
 
+const CODE_NAMES: [CodeWithF1, string][] = [
+  ["reflection", "reflection"],
+  ["question", "question"],
+  ["simpleReflection", "simple reflection"],
+  ["complexReflection", "complex reflection"],
+  ["changeTalk", "change talk"],
+  ["sustainTalk", "sustain talk"],
+];
+
+/** How sure the estimate is: each code's cross-validated F1, as recorded for the models used. */
+function HowSure({ codeF1 }: { codeF1: TranscriptProfile["codeF1"] }) {
+  if (!codeF1) return null;
+  const parts = CODE_NAMES.filter(([code]) => codeF1[code] !== undefined).map(
+    ([code, name]) => `${name} ${codeF1[code]!.toFixed(2)}`,
+  );
+  return (
+    <p>
+      How sure (cross-validated F1 of each code, 1 is perfect):{" "}
+      {parts.join(", ")}.
+    </p>
+  );
+}
+
 function TalkTime({ talk }: { talk: TranscriptProfile["talkTime"] }) {
   return (
     <p>
@@ -123,6 +150,13 @@ export function TranscriptProfileView({
 }) {
   return (
     <div className="transcript-profile">
+      <p className="estimate-label">
+        <strong>Automated estimate, not a MITI rating.</strong> Every code here
+        comes from classifiers trained on AnnoMI transcripts, not from a trained
+        MITI coder; feedback that rests on weakly recognised codes is hedged or
+        withheld.
+      </p>
+      <HowSure codeF1={profile.codeF1} />
       <div className="table-scroll">
         <SummaryScores profile={profile} />
       </div>
@@ -138,7 +172,7 @@ export function TranscriptProfileView({
       </div>
       {profile.feedback && profile.feedback.length > 0 && (
         <>
-          <h4>Feedback</h4>
+          <h4>Feedback (automated estimate)</h4>
           <ul>
             {profile.feedback.map((line) => (
               <li key={line}>{line}</li>

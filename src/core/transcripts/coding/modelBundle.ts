@@ -7,6 +7,7 @@ import {
   type CompiledVocabulary,
 } from "./compiledFeatures.js";
 import { fuseModels, type FusedModels } from "./fusedModels.js";
+import type { CodeReliability } from "./modelEvaluation.js";
 
 export const THERAPIST_TASKS = [
   "behaviour",
@@ -45,6 +46,8 @@ export interface LoadedRoleModels<T extends string> extends RoleModels<T> {
 export interface TranscriptModels {
   therapist: LoadedRoleModels<TherapistTask>;
   client: LoadedRoleModels<ClientTask>;
+  /** Cross-validated F1 per code for these models (codeReliability), or null when none is on record. */
+  reliability: CodeReliability | null;
 }
 
 function isModel(value: unknown, features: number): value is LinearModel {
@@ -97,7 +100,10 @@ function loadRole<T extends string>(
 }
 
 /** Checks a parsed model file and builds its lookup tables; throws on a malformed file. */
-export function loadTranscriptModels(json: unknown): TranscriptModels {
+export function loadTranscriptModels(
+  json: unknown,
+  reliability: CodeReliability | null = null,
+): TranscriptModels {
   const file = json as Partial<TranscriptModelFile> | null;
   if (file?.format !== "rapport-transcript-models" || file.version !== 2) {
     throw new Error("Not a Rapport transcript model file (format/version).");
@@ -106,5 +112,6 @@ export function loadTranscriptModels(json: unknown): TranscriptModels {
   return {
     therapist: loadRole(file.therapist, THERAPIST_TASKS, tokenIds),
     client: loadRole(file.client, CLIENT_TASKS, tokenIds),
+    reliability,
   };
 }

@@ -154,9 +154,21 @@ describe("sessionProfile", () => {
   });
 
   it("turns the profile into plain-language feedback citing the thresholds", () => {
-    const lines = feedback(p).join("\n");
+    // Every code evaluated well enough to be stated plainly (the gate is tested in feedback.test.ts).
+    const sure = {
+      reflection: 0.9,
+      question: 0.9,
+      simpleReflection: 0.9,
+      complexReflection: 0.9,
+      changeTalk: 0.9,
+      sustainTalk: 0.9,
+    };
+    const lines = feedback(p, sure).join("\n");
     expect(lines).toContain("R:Q 1.50");
     expect(lines).toContain("#6 withdrawal");
+    expect(lines).toContain(
+      "rule-based flags, not evaluated against labelled data): check these moments",
+    );
     expect(lines).toContain("not a quality threshold");
   });
 });

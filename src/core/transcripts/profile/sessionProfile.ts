@@ -1,5 +1,6 @@
-// The session's communication profile: MITI 4 summary scores against their thresholds, client
-// language, talk time, turns, empathy and rupture markers (clinical-facts §5, §4.3).
+// The session's communication profile: estimates of the MITI 4 summary scores from classifier codes
+// against their thresholds (never a MITI rating), client language, talk time, turns, empathy and
+// rupture markers (clinical-facts §5, §4.3).
 import type { CodedUtterance } from "../codedUtterance.js";
 import type { Behaviour, Talk } from "../coding/codeUtterance.js";
 import type { RuptureMarker } from "../coding/ruptureMarkers.js";
