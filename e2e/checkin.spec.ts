@@ -259,10 +259,13 @@ describe("client check-in", () => {
     const saved = page.waitForResponse((r) => r.request().method() === "POST");
     await answer(page, "a:phq-9:q9", 2);
     await saved;
+    // The draft's answer is evidence on a risk alert (issue 14: one risk path).
     const alerts = await server.context.db
-      .selectFrom("alerts")
-      .select("id")
-      .where("cause_key", "like", `risk-draft:${checkin.id}:%`)
+      .selectFrom("risk_evidence")
+      .innerJoin("alerts", "alerts.id", "risk_evidence.alert_id")
+      .select("alerts.id")
+      .where("risk_evidence.checkin_id", "=", checkin.id)
+      .where("alerts.kind", "=", "risk")
       .execute();
     expect(alerts).toHaveLength(1);
     await answerPhq9(page, [1, 1, 1, 1, 1, 1, 1, 1, 2]);

@@ -35,7 +35,10 @@ function readPackFile(file: string): unknown {
   }
 }
 
-async function install(file: string, options: { organisation: string }) {
+async function install(
+  file: string,
+  options: { organisation: string; confirmDroppedRiskItems?: boolean },
+) {
   const json = readPackFile(file);
   const checked = validatePack(json);
   if (!checked.ok) {
@@ -47,7 +50,11 @@ async function install(file: string, options: { organisation: string }) {
   await withRuntime(async ({ context }) => {
     const org = await organisationId(context, options.organisation);
     try {
-      print(await installPack(context, org, json, BY_CLI));
+      print(
+        await installPack(context, org, json, BY_CLI, {
+          confirmDroppedRiskItems: options.confirmDroppedRiskItems === true,
+        }),
+      );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       say(`rapport: ${error.message}`);
@@ -67,6 +74,10 @@ export function registerInstruments(program: Command): void {
     )
     .argument("<file>", "the pack as JSON (see src/core/instruments/README.md)")
     .requiredOption("--organisation <name>", "organisation name")
+    .option(
+      "--confirm-dropped-risk-items",
+      "install a version that no longer declares a risk item the previous version declared (audited); without it such a pack is refused and the command exits 1",
+    )
     .action(action(install));
   instruments
     .command("list")

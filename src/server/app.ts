@@ -11,6 +11,7 @@ import { installSecurityHeaders } from "./http/securityHeaders.js";
 import { installAuthentication } from "./auth/auth.hook.js";
 import { SESSION_COOKIE } from "./auth/sessionCookie.js";
 import { alertRoutes } from "./alerts/alerts.routes.js";
+import { riskEvidenceRoutes } from "./alerts/riskEvidence.routes.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { caseloadRoutes } from "./caseload/caseload.routes.js";
 import { checkinRoutes } from "./checkins/checkins.routes.js";
@@ -123,6 +124,7 @@ export async function buildApp(
   subjectAccessRoutes(app, context);
   auditRoutes(app, context);
   alertRoutes(app, context);
+  riskEvidenceRoutes(app, context);
   warningRoutes(app, context);
   trajectoryRoutes(app, context);
   instrumentRoutes(app, context);

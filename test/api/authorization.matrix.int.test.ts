@@ -470,6 +470,10 @@ export const MATRIX: Record<string, Row> = {
       otherOrg: 200,
     },
   },
+  "GET /api/alerts/:id/evidence": {
+    request: (f) => ({ url: `/api/alerts/${f.alertId}/evidence` }),
+    expect: CLIENT,
+  },
   "GET /api/clients/:id/signals": {
     request: (f) => ({ url: `/api/clients/${f.clientId}/signals` }),
     expect: CLIENT,

@@ -404,12 +404,23 @@ describe.each(DIALECTS)("client check-ins on %s", (dialect) => {
         .items.filter((a) => a.kind === "risk");
     const [drafted] = await riskAlerts();
     expect(drafted).toBeDefined();
+    const notices = async () =>
+      (
+        await runtime.context.db
+          .selectFrom("outbox")
+          .select("id")
+          .where("kind", "=", "risk-alert")
+          .execute()
+      ).length;
+    const noticed = await notices();
     const done = await post(path, {
       ...phq9([0, 0, 1, 0, 0, 0, 0, 0, 1]),
       submissionId: "risk-once-1",
       action: "submit",
     });
     expect(done.statusCode).toBe(200);
+    // The draft's answer was emailed already: the submitted one joins its alert silently.
+    expect(await notices()).toBe(noticed);
     const after = await riskAlerts();
     expect(after).toHaveLength(1);
     expect(after[0]?.id).toBe(drafted?.id);

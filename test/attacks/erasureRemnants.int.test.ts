@@ -138,6 +138,7 @@ describe.each(DIALECTS)(
         "responses",
         "response_scorings",
         "alerts",
+        "risk_evidence",
         "checkins",
         "checkin_drafts",
         "checkin_unsubscribes",

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundledPack } from "../../src/core/instruments/bundled.js";
 
@@ -169,6 +170,44 @@ describe("rapport score and instruments", () => {
         )
       ).code,
     ).toBe(2);
+  });
+
+  it("refuses a version that drops PHQ-9's risk item unless --confirm-dropped-risk-items, and audits the confirmation", async () => {
+    const phq9 = structuredClone(bundledPack("phq-9")!);
+    const file = writePack("phq-9-no-risk.json", {
+      ...phq9,
+      version: "7.0.0",
+      scoring: { ...phq9.scoring, risk: [] },
+    });
+    const install = (...extra: string[]) =>
+      rapport(
+        "instruments",
+        "install",
+        file,
+        "--organisation",
+        "Demo Clinic",
+        ...extra,
+      );
+    const refused = await install();
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toMatch(
+      /no longer declares the risk item\(s\) q9 .*--confirm-dropped-risk-items/,
+    );
+    const confirmed = await install("--confirm-dropped-risk-items");
+    expect(confirmed.code).toBe(0);
+    expect(JSON.parse(confirmed.stdout)).toMatchObject({ version: "7.0.0" });
+    const db = new SQLite(path.join(dir, "rapport.db"), { readonly: true });
+    const actions = db
+      .prepare(
+        "select action, source from audit_log where action like 'pack.%'",
+      )
+      .all();
+    db.close();
+    expect(actions).toContainEqual({
+      action: "pack.risk-items-dropped",
+      source: "cli",
+    });
   });
 
   it("reports reliability with n on the organisation's demo responses", async () => {

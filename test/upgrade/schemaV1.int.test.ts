@@ -54,6 +54,21 @@ for (const dialect of DIALECTS) {
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
 
+      // Risk answers stored before per-answer evidence (0010) count as seen: no alert storm.
+      const risky = await db
+        .selectFrom("responses")
+        .select("risk_items")
+        .where("risk_items", "<>", "[]")
+        .execute();
+      const hits = risky.flatMap((r) => JSON.parse(r.risk_items) as unknown[]);
+      expect(hits.length).toBeGreaterThan(0);
+      const seen = await db
+        .selectFrom("risk_evidence")
+        .select("id")
+        .where("alert_id", "is", null)
+        .execute();
+      expect(seen).toHaveLength(hits.length);
+
       const counts = fixtureCounts(load[dialect]);
       expect(counts.get("responses")).toBeGreaterThan(1000);
       for (const [table, rows] of counts) {

@@ -67,19 +67,6 @@ export function itemFlagHits(
   );
 }
 
-/** Risk items whose answer is one of the pack's triggering answers, whatever the total. */
-export function riskHits(
-  pack: Pack,
-  values: ReadonlyMap<string, number>,
-): RiskHit[] {
-  return (pack.scoring.risk ?? []).flatMap((risk) => {
-    const value = values.get(risk.item);
-    if (value === undefined || !risk.triggerValues.includes(value)) return [];
-    const text = findItem(pack, risk.item)?.text ?? risk.item;
-    return [{ linkId: risk.item, value, text, source: risk.source }];
-  });
-}
-
 /** Derived scores (e.g. WHO-5 percentage = raw × 4), null when there is no total. */
 export function derivedScores(
   pack: Pack,

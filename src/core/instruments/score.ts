@@ -15,11 +15,11 @@ import {
   isAtCaseness,
   isClinical,
   itemFlagHits,
-  riskHits,
   type ItemFlagHit,
   type RiskHit,
 } from "./interpret.js";
 import { explain } from "./explain.js";
+import { triggeredRiskAnswers } from "../signals/riskAlerts.js";
 
 export interface ScoreResult {
   readonly instrumentId: string;
@@ -116,7 +116,7 @@ export function score(pack: Pack, answers: RawAnswers): ScoreResult {
     caseness: total === null ? null : isAtCaseness(pack, total),
     missingItems: whole.missing.filter((id) => !refused.has(id)),
     prorated: valid && whole.prorated,
-    riskItems: riskHits(pack, checked.values),
+    riskItems: triggeredRiskAnswers(pack, checked.values),
     flags: itemFlagHits(pack, checked.values),
     explanation: [],
     ...(valid ? {} : { reasons }),

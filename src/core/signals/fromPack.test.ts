@@ -10,7 +10,7 @@ const pack = (id: string) => {
 };
 
 describe("signalParamsFromPack", () => {
-  it("takes PHQ-9's caseness, reliable change and risk trigger from the pack", () => {
+  it("takes PHQ-9's caseness and reliable change from the pack", () => {
     const params = signalParamsFromPack(
       pack("phq-9"),
       referenceModels().get("phq-9"),
@@ -20,7 +20,6 @@ describe("signalParamsFromPack", () => {
       direction: "higherIsWorse",
       caseness: 10,
       reliableChange: { kind: "points", minChange: 6 },
-      riskMinAnswer: 1,
     });
     expect(params?.trajectoryModel).toBeDefined();
   });

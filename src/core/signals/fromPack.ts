@@ -21,13 +21,11 @@ export function signalParamsFromPack(
   const labels = Object.fromEntries(
     (s.subscales ?? []).map((sub) => [sub.id, sub.label.toLowerCase()]),
   );
-  const riskMin = Math.min(...(s.risk ?? []).flatMap((r) => r.triggerValues));
   const base: InstrumentSignalParams = {
     instrumentId: pack.id,
     label: pack.questionnaire.title ?? pack.id,
     role: pack.kind,
     direction: s.direction,
-    ...(Number.isFinite(riskMin) ? { riskMinAnswer: riskMin } : {}),
     ...(Object.keys(labels).length > 0 ? { subscaleLabels: labels } : {}),
     ...(pack.scoreCompatibleWith
       ? { compatibleVersions: [[...pack.scoreCompatibleWith, pack.version]] }

@@ -5,7 +5,7 @@ import { riskSignals } from "./risk.js";
 const item9 = (answer: number) => [{ linkId: "phq-9-item-9", answer }];
 
 describe("riskSignals", () => {
-  it("raises a critical signal for any non-zero risk answer, whatever the total", () => {
+  it("raises a critical signal for a triggering risk answer, whatever the total, saying when it was given", () => {
     const signals = riskSignals(
       [checkIn("phq-9", 3, 4, { riskItems: item9(1) })],
       PARAMS,
@@ -18,40 +18,32 @@ describe("riskSignals", () => {
       sessionIndex: 3,
     });
     expect(signals[0]!.explanation).toContain(
-      "answered 1 at session 3 (total 4)",
+      `answered 1 on ${signals[0]!.at.slice(0, 10)} (session 3), total 4`,
     );
   });
 
-  it("stays silent on a zero answer", () => {
+  it("stays silent on a check-in without triggering answers", () => {
     expect(
-      riskSignals([checkIn("phq-9", 3, 20, { riskItems: item9(0) })], PARAMS),
+      riskSignals([checkIn("phq-9", 3, 20, { riskItems: [] })], PARAMS),
     ).toEqual([]);
   });
 
-  it("looks at each instrument's latest check-in only", () => {
+  it("reads every check-in, not only each instrument's latest (a late or backdated one counts)", () => {
     const checkIns = [
       checkIn("phq-9", 2, 15, { riskItems: item9(2) }),
-      checkIn("phq-9", 3, 12, { riskItems: item9(0) }),
+      checkIn("phq-9", 3, 12, { riskItems: [] }),
     ];
-    expect(riskSignals(checkIns, PARAMS)).toEqual([]);
+    const signals = riskSignals(checkIns, PARAMS);
+    expect(signals.map((s) => s.sessionIndex)).toEqual([2]);
+    expect(signals[0]!.evidence).toMatchObject({ answer: 2, total: 15 });
   });
 
-  it("honours a pack's higher minimum answer and unscored responses", () => {
-    const params = {
-      ...PARAMS,
-      instruments: {
-        ...PARAMS.instruments,
-        "phq-9": { ...PARAMS.instruments["phq-9"]!, riskMinAnswer: 2 },
-      },
-    };
-    expect(
-      riskSignals([checkIn("phq-9", 1, null, { riskItems: item9(1) })], params),
-    ).toEqual([]);
+  it("leaves the total out for an unscored response", () => {
     expect(
       riskSignals(
         [checkIn("phq-9", 1, null, { riskItems: item9(2) })],
-        params,
+        PARAMS,
       )[0]!.explanation,
-    ).not.toContain("(total");
+    ).not.toContain(", total");
   });
 });

@@ -27,7 +27,7 @@ export interface ScoredCheckIn {
   /** Null when the response could not be scored (e.g. too many missing items). */
   readonly total: number | null;
   readonly subscales: Readonly<Record<string, number>>;
-  /** Answers on the pack's declared risk items (e.g. PHQ-9 item 9), scored values. */
+  /** Triggering answers on the pack's declared risk items (e.g. PHQ-9 item 9; riskAlerts.ts). */
   readonly riskItems: readonly {
     readonly linkId: string;
     readonly answer: number;
@@ -62,8 +62,6 @@ export interface InstrumentSignalParams {
   readonly cutOff?: number;
   /** Alliance: the smallest SD a baseline may have (pack-specific; required for the rupture rule). */
   readonly sdFloor?: number;
-  /** Smallest risk-item answer that raises a risk signal; default 1 (any non-zero answer). */
-  readonly riskMinAnswer?: number;
   /** Readable names of subscale ids, e.g. { bond: "bond" }. */
   readonly subscaleLabels?: Readonly<Record<string, string>>;
   /** Groups of versions declared score-compatible; by default each version stands alone. */

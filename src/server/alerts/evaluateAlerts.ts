@@ -15,7 +15,6 @@ import type {
 import type { RiskHit } from "../../core/instruments/interpret.js";
 import type { AppContext } from "../context.js";
 import { newId } from "../ids.js";
-import type { AlertTable } from "../db/alertsSchema.js";
 import type { CommitBatch } from "../db/commitBatch.js";
 import type { Db } from "../db/database.js";
 import { preparedQuery } from "../db/preparedQuery.js";
@@ -28,6 +27,7 @@ import {
   updateAlert,
 } from "./alerts.repository.js";
 import { modelsInUse } from "./trajectoryModels.js";
+import { raiseRiskAlerts, type PendingRiskAnswer } from "./riskAlerts.js";
 
 const RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
@@ -168,7 +168,7 @@ async function signalsFor(
   clientId: string,
   now: string,
   shared?: SharedReads,
-): Promise<Signal[]> {
+): Promise<{ signals: Signal[]; params: ParamsByInstrument }> {
   const once = <T>(key: string, read: () => Promise<T>) =>
     shared ? shared.once(`${key}:${organisationId}`, read) : read();
   // The latest episode. A client has a few: listing them costs SQLite far less than the sort
@@ -211,21 +211,24 @@ async function signalsFor(
   const settings = await once("signal-settings", () =>
     organisationSettings(trx, organisationId),
   );
-  return evaluateSignals(input, {
-    instruments: await once("signal-params", () =>
-      instrumentParams(trx, organisationId),
-    ),
-    options: signalOptions(settings),
-  });
+  const params = await once("signal-params", () =>
+    instrumentParams(trx, organisationId),
+  );
+  return {
+    signals: evaluateSignals(input, {
+      instruments: params,
+      options: signalOptions(settings),
+    }),
+    params,
+  };
 }
 
 /**
  * Signals a therapist must act on become alerts. Good news (reliable improvement, recovery) and
  * ruptures already repaired before anyone was alerted stay signals on the timeline (design
- * choice, docs/signals.md).
+ * choice, docs/signals.md). Risk is not raised from signals but answer by answer (riskAlerts.ts).
  */
 const ALERT_KINDS = new Set([
-  "risk",
   "rupture",
   "not-on-track",
   "reliable-deterioration",
@@ -242,53 +245,53 @@ function alerting(signal: Signal, existing: boolean): boolean {
   );
 }
 
-/** The unresolved alert raised early under the signal's provisional cause, taken out of open. */
-function adoptable(
-  open: Map<string, AlertTable>,
-  signal: Signal,
-  options: EvaluateOptions,
-): AlertTable | undefined {
-  const cause = options.provisionalCause?.(signal);
-  const alert = cause === undefined ? undefined : open.get(cause);
-  if (cause !== undefined) open.delete(cause);
-  return alert;
-}
-
 /** The client's current signals (all kinds), most severe first. */
 export async function clientSignals(
   context: AppContext,
   organisationId: string,
   clientId: string,
 ): Promise<Signal[]> {
-  return signalsFor(
-    context.db,
-    organisationId,
-    clientId,
-    context.clock().toISOString(),
-  );
+  return (
+    await signalsFor(
+      context.db,
+      organisationId,
+      clientId,
+      context.clock().toISOString(),
+    )
+  ).signals;
 }
 
 export interface EvaluateOptions {
-  /**
-   * The cause key under which an alert for this signal may already have been raised early, e.g.
-   * a risk answer in a check-in's saved draft. Such an alert, if unresolved, becomes the signal's
-   * alert (taking its cause key) instead of a second alert for the same answer.
-   */
-  provisionalCause?: (signal: Signal) => string | undefined;
+  /** Risk answers in no stored response: a check-in draft's, a refused unscorable response's. */
+  pendingRisk?: readonly PendingRiskAnswer[];
+  /** The check-in just submitted: answers its draft already alerted on are not emailed twice. */
+  checkinId?: string;
+  /** False only for the demo seed: no email about invented clients. */
+  notify?: boolean;
   /** The group commit's batch, when evaluating in one: organisation reads are shared. */
   shared?: SharedReads;
 }
 
-/** Returns the ids of alerts created by this evaluation (e.g. to notify about risk). */
+export interface Evaluation {
+  /** Alerts created, and risk alerts joined by a new answer. */
+  alertIds: string[];
+  /** A risk notice to the therapist was queued in the outbox (deliver it after commit). */
+  riskNotified: boolean;
+}
+
+/**
+ * Keeps the client's alerts in step with their records and raises (or joins) a risk alert for every
+ * risk answer not yet on one; a response, a re-score, a draft and the hourly job all call this.
+ */
 export async function evaluateClientAlerts(
-  context: Pick<AppContext, "clock">,
+  context: Pick<AppContext, "clock" | "config" | "cipher">,
   trx: Db,
   organisationId: string,
   clientId: string,
   options: EvaluateOptions = {},
-): Promise<string[]> {
+): Promise<Evaluation> {
   const now = context.clock().toISOString();
-  const signals = await signalsFor(
+  const { signals, params } = await signalsFor(
     trx,
     organisationId,
     clientId,
@@ -314,17 +317,14 @@ export async function evaluateClientAlerts(
       evidence: JSON.stringify(signal.evidence),
       signal_at: signal.at,
     };
-    const existing =
-      open.get(signal.causeKey) ?? adoptable(open, signal, options);
+    const existing = open.get(signal.causeKey);
     if (existing) {
       if (
-        existing.cause_key !== signal.causeKey ||
         existing.severity !== signal.severity ||
         existing.explanation !== signal.explanation
       ) {
         await updateAlert(trx, organisationId, existing.id, {
           ...fields,
-          cause_key: signal.causeKey,
           updated_at: now,
         });
       }
@@ -352,5 +352,20 @@ export async function evaluateClientAlerts(
     });
     created.push(id);
   }
-  return created;
+  const risk = await raiseRiskAlerts(
+    context,
+    trx,
+    organisationId,
+    clientId,
+    (id) => params[id]?.label ?? id,
+    {
+      ...(options.pendingRisk ? { pending: options.pendingRisk } : {}),
+      ...(options.checkinId ? { checkinId: options.checkinId } : {}),
+      ...(options.notify === false ? { notify: false } : {}),
+    },
+  );
+  return {
+    alertIds: [...created, ...risk.alertIds],
+    riskNotified: risk.notified,
+  };
 }

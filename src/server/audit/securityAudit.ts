@@ -21,6 +21,7 @@ export const SECURITY_ACTIONS = [
   "token.revoke",
   "organisation.update",
   "pack.install",
+  "pack.risk-items-dropped",
 ] as const;
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 

@@ -4,7 +4,6 @@ import type { AppContext } from "../context.js";
 import { inTransaction, isoNow } from "../context.js";
 import type { CheckinTable } from "../db/checkinsSchema.js";
 import { deliverSoon } from "../notifications/outbox.js";
-import { notifyTherapistOfRisk } from "../notifications/therapistNotice.js";
 import { upsertDraft } from "./checkins.repository.js";
 import { raiseDraftRiskAlerts } from "./draftRisk.js";
 import type { DraftContent } from "./openCheckin.js";
@@ -31,17 +30,8 @@ export async function saveDraft(
       ),
       updated_at: isoNow(context),
     });
-    const created = await raiseDraftRiskAlerts(
-      context,
-      trx,
-      checkin,
-      packs,
-      draft.answers,
-    );
-    if (created.length > 0)
-      await notifyTherapistOfRisk(context, trx, org, checkin.client_id);
-    return created;
+    return raiseDraftRiskAlerts(context, trx, checkin, packs, draft.answers);
   });
-  if (alerts.length > 0) deliverSoon(context);
-  return { risk: alerts.length > 0 };
+  if (alerts.notified) deliverSoon(context);
+  return { risk: alerts.risk };
 }

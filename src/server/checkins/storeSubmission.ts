@@ -2,7 +2,6 @@
 // instrument's response, the feedback and the check-in's completion commit together, once, with
 // the alerts they raise. Everything here is plain data in and out, so the same code runs on the
 // server's connection or in the SQLite writer thread (submissionWriter.ts).
-import type { Signal } from "../../core/signals/types.js";
 import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
 import { appendAuditAtCommit } from "../audit/audit.repository.js";
 import { requireConsent } from "../consents/consents.service.js";
@@ -11,7 +10,6 @@ import type { CheckinTable } from "../db/checkinsSchema.js";
 import type { CommitBatch } from "../db/commitBatch.js";
 import type { Db } from "../db/database.js";
 import { AppError } from "../errors.js";
-import { notifyTherapistOfRisk } from "../notifications/therapistNotice.js";
 import {
   auditEntryOf,
   insertPreparedResponse,
@@ -23,7 +21,6 @@ import {
   findSubmission,
   insertSubmission,
 } from "./checkins.repository.js";
-import { draftRiskCause } from "./draftRisk.js";
 
 export type SubmitOutcome =
   { kind: "stored"; risk: boolean; replayed: boolean } | { kind: "used" };
@@ -41,7 +38,7 @@ export interface PreparedSubmission {
 
 export interface StoredSubmission {
   outcome: SubmitOutcome;
-  /** A new risk alert was raised: the outbox holds a notice to deliver. */
+  /** A risk alert was raised or joined: the outbox holds a notice to deliver. */
   notify: boolean;
 }
 
@@ -55,16 +52,6 @@ export function outcomeOf(
   return stored.submission_id === submissionId
     ? { kind: "stored", risk: stored.risk === 1, replayed: true }
     : { kind: "used" };
-}
-
-/** A risk signal on this check-in's answers takes over the alert its draft raised, if any. */
-function draftCause(checkin: CheckinTable) {
-  return (signal: Signal): string | undefined =>
-    signal.kind === "risk" &&
-    signal.instrumentId !== null &&
-    typeof signal.evidence.linkId === "string"
-      ? draftRiskCause(checkin.id, signal.instrumentId, signal.evidence.linkId)
-      : undefined;
 }
 
 /** The writes, inside the shared transaction; returns the outcome and whether to notify. */
@@ -98,26 +85,17 @@ export async function storeSubmission(
     await insertPreparedResponse(trx, response);
   appendAuditAtCommit(batch, p.responses.map(auditEntryOf));
   // In the same transaction: a risk answer is never stored without its alert.
-  const created = await evaluateClientAlerts(
+  // An answer the draft already alerted on joins that alert without a second email.
+  const { riskNotified } = await evaluateClientAlerts(
     context,
     trx,
     org,
     checkin.client_id,
-    { provisionalCause: draftCause(checkin), shared: batch },
+    { checkinId: checkin.id, shared: batch },
   );
   await deleteDraft(trx, checkin.id);
-  const newRisk =
-    created.length > 0 &&
-    (await trx
-      .selectFrom("alerts")
-      .select("id")
-      .where("id", "in", created)
-      .where("kind", "=", "risk")
-      .executeTakeFirst()) !== undefined;
-  if (newRisk)
-    await notifyTherapistOfRisk(context, trx, org, checkin.client_id);
   return {
     outcome: { kind: "stored", risk: p.risk, replayed: false },
-    notify: newRisk,
+    notify: riskNotified,
   };
 }

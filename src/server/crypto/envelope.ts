@@ -22,6 +22,7 @@ export type SealedField =
   | "members.totp_secret"
   | "outbox.payload"
   | "responses.answers"
+  | "risk_evidence.answer"
   | "transcripts.analysis"
   | "transcripts.text"
   | "transcripts.therapist_speaker";

@@ -1,4 +1,5 @@
-// Table types for alerts and job leases (migration 0004), acknowledgements (0011) and fitted trajectory models (0007).
+// Table types for alerts and job leases (migration 0004), risk evidence (0010), acknowledgements
+// (0011) and fitted trajectory models (0007).
 export type AlertStatus = "open" | "acknowledged" | "resolved";
 
 export interface AlertTable {
@@ -23,6 +24,24 @@ export interface AlertTable {
   resolved_by: string | null;
   resolved_at: string | null;
   escalated_at: string | null;
+}
+
+/** One triggering risk answer on the alert it raised or joined (migration 0010). */
+export interface RiskEvidenceTable {
+  id: string;
+  organisation_id: string;
+  client_id: string;
+  /** Null only for answers stored before 0010, counted as seen. */
+  alert_id: string | null;
+  /** Null for a response refused as unscorable and for a check-in draft. */
+  response_id: string | null;
+  checkin_id: string | null;
+  instrument_id: string;
+  link_id: string;
+  /** {"answer": n} under the client's key. */
+  answer_enc: string | null;
+  answered_at: string;
+  recorded_at: string;
 }
 
 /** What was done about an alert (migration 0011); the note is sealed under the client's key. */

@@ -4,6 +4,7 @@ import type {
   AlertAcknowledgementTable,
   AlertTable,
   JobLeaseTable,
+  RiskEvidenceTable,
   TrajectoryModelTable,
 } from "./alertsSchema.js";
 import type { CheckinTables } from "./checkinsSchema.js";
@@ -227,6 +228,7 @@ export interface ResponseScoringTable extends ScoringColumns {
 
 export interface Database extends CheckinTables, TranscriptTables {
   alerts: AlertTable;
+  risk_evidence: RiskEvidenceTable;
   alert_acknowledgements: AlertAcknowledgementTable;
   job_leases: JobLeaseTable;
   trajectory_models: TrajectoryModelTable;

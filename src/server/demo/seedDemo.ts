@@ -232,7 +232,9 @@ export async function seedDemo(context: AppContext): Promise<DemoResult> {
       .select(["id", "organisation_id"])
       .execute();
     for (const c of seeded)
-      await evaluateClientAlerts(context, trx, c.organisation_id, c.id);
+      await evaluateClientAlerts(context, trx, c.organisation_id, c.id, {
+        notify: false,
+      });
     checkinUrl = await demoCheckin(context, trx, demo.id, t1.id);
     for (const org of [demo.id, second.id]) {
       await appendAudit(trx, {

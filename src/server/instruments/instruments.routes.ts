@@ -6,6 +6,7 @@ import {
   InstrumentDetail,
   InstrumentParams,
   InstrumentSummary,
+  InstallQuery,
   PackBody,
   ReliabilityReport,
   RescoreReport,
@@ -61,8 +62,9 @@ export function instrumentRoutes(app: App, context: AppContext): void {
       schema: {
         tags,
         description:
-          "Install a pack (administrators). An invalid pack is refused with every problem in error.details.problems.",
+          "Install a pack (administrators). An invalid pack is refused with every problem in error.details.problems. A version that no longer declares a risk item the latest installed version declares is refused (409, error.details.droppedRiskItems) unless confirmDroppedRiskItems=true, which is audited as pack.risk-items-dropped.",
         body: PackBody,
+        querystring: InstallQuery,
         response: { 201: InstrumentSummary },
       },
     },
@@ -74,6 +76,10 @@ export function instrumentRoutes(app: App, context: AppContext): void {
         actor.organisationId,
         request.body,
         actor,
+        {
+          confirmDroppedRiskItems:
+            request.query.confirmDroppedRiskItems === true,
+        },
       );
       return reply.status(201).send(installed);
     },

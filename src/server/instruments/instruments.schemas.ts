@@ -37,6 +37,18 @@ export const PackBody = Type.Object(
   },
 );
 
+export const InstallQuery = Type.Object(
+  {
+    confirmDroppedRiskItems: Type.Optional(
+      Type.Boolean({
+        description:
+          "Install a version that no longer declares a risk item the previous version declared (audited).",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const InstrumentDetail = Type.Intersect([
   InstrumentSummary,
   Type.Object({ pack: PackBody }),

@@ -2,6 +2,7 @@
 import { compareVersions } from "../../core/instruments/compareVersions.js";
 import type { Pack } from "../../core/instruments/packSchema.js";
 import { validatePack } from "../../core/instruments/validatePack.js";
+import { droppedRiskItems } from "../../core/signals/riskAlerts.js";
 import type { Actor } from "../auth/actor.js";
 import { auditSecurity } from "../audit/securityAudit.js";
 import type { AppContext } from "../context.js";
@@ -65,12 +66,15 @@ export function requireRole(
 /**
  * Validates and installs a pack for one organisation; every problem is listed in `details`.
  * A version that exists already (bundled or installed) is a conflict: versions are immutable.
+ * So is one that drops a risk item the latest version declares, unless the administrator
+ * confirms it (audited as pack.risk-items-dropped).
  */
 export async function installPack(
   context: AppContext,
   organisationId: string,
   json: unknown,
   by: { memberId: string | null; source: string | null },
+  options: { confirmDroppedRiskItems?: boolean } = {},
 ): Promise<InstrumentSummary> {
   const result = validatePack(json);
   if (!result.ok)
@@ -85,6 +89,15 @@ export async function installPack(
     throw new AppError(
       "conflict",
       `${pack.id} ${pack.version} is already available; give the changed pack a new version`,
+    );
+  // A version that stops declaring a risk item would silently stop its alerts (issue 14).
+  const previous = latestOfEach(existing)[0]?.pack;
+  const dropped = previous ? droppedRiskItems(previous, pack) : [];
+  if (dropped.length > 0 && options.confirmDroppedRiskItems !== true)
+    throw new AppError(
+      "conflict",
+      `${pack.id} ${pack.version} no longer declares the risk item(s) ${dropped.join(", ")} that ${previous?.version ?? ""} declares: answers to them would raise no risk alert. To install it anyway, confirm explicitly (API: confirmDroppedRiskItems=true; CLI: --confirm-dropped-risk-items)`,
+      { droppedRiskItems: dropped, previousVersion: previous?.version },
     );
   const at = isoNow(context);
   await context.db.transaction().execute(async (trx) => {
@@ -104,6 +117,14 @@ export async function installPack(
       action: "pack.install",
       source: by.source,
     });
+    if (dropped.length > 0)
+      await auditSecurity(context, trx, {
+        organisationId,
+        actorId: by.memberId,
+        subjectId: null,
+        action: "pack.risk-items-dropped",
+        source: by.source,
+      });
   });
   const entry = { pack, bundled: false, installedAt: at };
   return instrumentSummary(

@@ -1,7 +1,10 @@
 // Re-scores an instrument's stored responses with its latest version; each superseded scoring
-// moves to response_scorings first, so the original is never lost.
+// moves to response_scorings first, so the original is never lost. The clients' alerts are
+// re-evaluated in the same transaction: a risk answer the new version triggers on is alerted.
 import { score } from "../../core/instruments/score.js";
+import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
 import { appendAudit } from "../audit/audit.repository.js";
+import { deliverSoon } from "../notifications/outbox.js";
 import type { AppContext } from "../context.js";
 import { isoNow } from "../context.js";
 import { newId } from "../ids.js";
@@ -72,7 +75,8 @@ export async function rescoreInstrument(
     const result = score(pack, JSON.parse(text) as Record<string, number>);
     rescored.push({ row, columns: scoringColumns(result, at) });
   }
-  await context.db.transaction().execute(async (trx) => {
+  const clients = [...new Set(rescored.map((r) => r.row.client_id))];
+  const notified = await context.db.transaction().execute(async (trx) => {
     await insertScoringHistory(
       trx,
       rescored.map((r) => history(r.row, at, by.memberId)),
@@ -81,7 +85,7 @@ export async function rescoreInstrument(
       await replaceScoring(trx, organisationId, row.id, columns);
     await appendAudit(
       trx,
-      [...new Set(rescored.map((r) => r.row.client_id))].map((clientId) => ({
+      clients.map((clientId) => ({
         organisationId,
         actorId: by.memberId,
         clientId,
@@ -90,7 +94,15 @@ export async function rescoreInstrument(
         at,
       })),
     );
+    // New scores are new evidence: alerts are re-evaluated, and notified, as for a new response.
+    let risk = false;
+    for (const clientId of clients)
+      risk ||= (
+        await evaluateClientAlerts(context, trx, organisationId, clientId)
+      ).riskNotified;
+    return risk;
   });
+  if (notified) deliverSoon(context);
   return {
     instrumentId,
     version: pack.version,

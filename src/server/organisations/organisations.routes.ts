@@ -8,6 +8,8 @@ import { ShortText } from "../http/schemas.js";
 import { checkinSettingsSchema } from "../checkins/checkinSettings.schema.js";
 import { signalSettingsSchema } from "../alerts/signalSettings.schema.js";
 import { AppError } from "../errors.js";
+import { scheduleRiskWarning } from "../../core/signals/scheduleRisk.js";
+import { catalogue, latestOfEach } from "../instruments/instrumentCatalogue.js";
 import { findMember } from "../members/members.repository.js";
 import { requireAdmin } from "../members/members.service.js";
 
@@ -26,6 +28,10 @@ export const Organisation = Type.Object({
   name: Type.String(),
   settings: Settings,
   createdAt: Type.String(),
+  checkinScheduleWarning: Type.Union([Type.String(), Type.Null()], {
+    description:
+      "Set when no instrument in settings.checkinSchedule declares a risk item (e.g. PHQ-2 or WHO-5 alone): scheduled check-ins can then never raise a risk alert.",
+  }),
 });
 
 export function organisationRoutes(app: App, context: AppContext): void {
@@ -35,11 +41,21 @@ export function organisationRoutes(app: App, context: AppContext): void {
       .selectAll()
       .where("id", "=", id)
       .executeTakeFirstOrThrow();
+    const settings = JSON.parse(o.settings) as {
+      checkinSchedule?: { instrumentId: string }[];
+    };
+    const packs = latestOfEach(await catalogue(context.db, id)).map(
+      (e) => e.pack,
+    );
     return {
       id: o.id,
       name: o.name,
-      settings: JSON.parse(o.settings) as Record<string, unknown>,
+      settings: settings as Record<string, unknown>,
       createdAt: o.created_at,
+      checkinScheduleWarning: scheduleRiskWarning(
+        settings.checkinSchedule ?? [],
+        packs,
+      ),
     };
   };
   app.get(

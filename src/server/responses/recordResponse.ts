@@ -1,7 +1,12 @@
 // The one way a response enters the database. The transaction is the caller's, so alert
 // evaluation (issue 6) can run in it and the client check-in (issue 5) can call it with no member.
-import type { RawAnswers } from "../../core/instruments/answerCheck.js";
-import { score } from "../../core/instruments/score.js";
+// A response refused as unscorable still raises the alert for its risk answers (issue 14).
+import type {
+  RawAnswers,
+  ScoreReason,
+} from "../../core/instruments/answerCheck.js";
+import type { RiskHit } from "../../core/instruments/interpret.js";
+import { score, type ScoreResult } from "../../core/instruments/score.js";
 import { evaluateClientAlerts } from "../alerts/evaluateAlerts.js";
 import type { Pack } from "../../core/instruments/packSchema.js";
 import {
@@ -70,25 +75,37 @@ async function episodeFor(
   return open.at(-1)?.id ?? null;
 }
 
+/** What became of a response: stored, or refused as unscorable with its risk answers alerted. */
+export type RecordOutcome =
+  | {
+      kind: "stored";
+      response: ResponseView;
+      /** Alerts created, and risk alerts joined. */
+      alertIds: string[];
+      riskNotified: boolean;
+    }
+  | {
+      kind: "refused-unscorable";
+      message: string;
+      reasons: ScoreReason[];
+      riskItems: RiskHit[];
+      alertIds: string[];
+      riskNotified: boolean;
+    };
+
 /**
- * Scores and stores one response with the client's routine-measurement consent; an unknown
- * instrument, version, session or episode, or answers that do not score, store nothing.
- * The caller has checked that the actor may write to this client.
+ * Scores and stores one response with the client's routine-measurement consent, raising its
+ * alerts in the same transaction. An unknown instrument, version, session or episode, or answers
+ * that do not score, store nothing; but a refused response that holds a triggering risk answer
+ * still raises (or joins) the risk alert, its risk answers alone kept encrypted as the alert's
+ * evidence, and the outcome says both. The caller has checked that the actor may write to this
+ * client, and delivers the outbox after commit when riskNotified.
  */
 export async function recordResponse(
   context: AppContext,
   trx: Db,
   input: ResponseInput,
-): Promise<ResponseView> {
-  return (await recordResponseRaisingAlerts(context, trx, input)).response;
-}
-
-/** recordResponse, also returning the ids of the alerts the response raised (to notify). */
-export async function recordResponseRaisingAlerts(
-  context: AppContext,
-  trx: Db,
-  input: ResponseInput,
-): Promise<{ response: ResponseView; createdAlertIds: string[] }> {
+): Promise<RecordOutcome> {
   const org = input.organisationId;
   await requireConsent(trx, org, input.clientId, "routine-measurement");
   const { pack } = await resolvePack(
@@ -97,6 +114,9 @@ export async function recordResponseRaisingAlerts(
     input.instrumentId,
     input.version,
   );
+  const result = score(pack, input.answers);
+  if (!result.valid && result.riskItems.length > 0)
+    return refuseRaisingRisk(context, trx, pack, input, result);
   const prepared = await prepareResponse(context, trx, pack, input);
   const response = responseView(
     await insertPreparedResponse(trx, prepared),
@@ -105,13 +125,56 @@ export async function recordResponseRaisingAlerts(
   );
   await appendAudit(trx, auditEntryOf(prepared));
   // Alerts are raised in the same transaction: a risk answer is never stored without its alert.
-  const createdAlertIds = await evaluateClientAlerts(
+  const evaluation = await evaluateClientAlerts(
     context,
     trx,
     org,
     input.clientId,
   );
-  return { response, createdAlertIds };
+  return { kind: "stored", response, ...evaluation };
+}
+
+function answeredAt(context: AppContext, input: ResponseInput): string {
+  return new Date(input.submittedAt ?? isoNow(context)).toISOString();
+}
+
+async function refuseRaisingRisk(
+  context: AppContext,
+  trx: Db,
+  pack: Pack,
+  input: ResponseInput,
+  result: ScoreResult,
+): Promise<RecordOutcome> {
+  const evaluation = await evaluateClientAlerts(
+    context,
+    trx,
+    input.organisationId,
+    input.clientId,
+    {
+      pendingRisk: result.riskItems.map((hit) => ({
+        instrumentId: pack.id,
+        label: pack.questionnaire.title ?? pack.id,
+        linkId: hit.linkId,
+        answer: hit.value,
+        answeredAt: answeredAt(context, input),
+        responseId: null,
+        total: null,
+        from: "unscorable" as const,
+        checkinId: null,
+      })),
+    },
+  );
+  return {
+    kind: "refused-unscorable",
+    message: unscorableMessage(pack, result),
+    reasons: result.reasons ?? [],
+    riskItems: result.riskItems,
+    ...evaluation,
+  };
+}
+
+function unscorableMessage(pack: Pack, result: ScoreResult): string {
+  return `the answers do not make a complete ${pack.id} response: ${(result.reasons ?? []).map((r) => r.message).join("; ")}`;
 }
 
 /** A response scored and encrypted ahead of its transaction: only the writes remain. */
@@ -135,11 +198,10 @@ export async function prepareResponse(
   const org = input.organisationId;
   const result = score(pack, input.answers);
   if (!result.valid)
-    throw new AppError(
-      "validation",
-      `the answers do not make a complete ${pack.id} response: ${(result.reasons ?? []).map((r) => r.message).join("; ")}`,
-      { reasons: result.reasons ?? [], riskItems: result.riskItems },
-    );
+    throw new AppError("validation", unscorableMessage(pack, result), {
+      reasons: result.reasons ?? [],
+      riskItems: result.riskItems,
+    });
   const answers = Object.fromEntries(
     Object.entries(input.answers).filter(
       (e): e is [string, number] => typeof e[1] === "number",
@@ -160,7 +222,7 @@ export async function prepareResponse(
       JSON.stringify(answers),
     ),
     ...scoringColumns(result, at),
-    submitted_at: new Date(input.submittedAt ?? at).toISOString(),
+    submitted_at: answeredAt(context, input),
     recorded_by: input.recordedBy,
     source: input.source,
     created_at: at,

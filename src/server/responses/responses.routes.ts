@@ -7,6 +7,7 @@ import {
   InstrumentId,
   NewResponse,
   StoredResponse,
+  UnscorableWithRisk,
 } from "./responses.schemas.js";
 import { listResponses, submitResponse } from "./responses.service.js";
 
@@ -46,22 +47,29 @@ export function responseRoutes(app: App, context: AppContext): void {
       schema: {
         tags,
         description:
-          "Score and store a response (needs the client's routine-measurement consent). Answers that do not score store nothing.",
+          "Score and store a response (needs the client's routine-measurement consent); a triggering risk answer raises or joins the client's risk alert whatever submittedAt says. Answers that do not score store nothing (400), except that a refused response with a triggering risk answer still raises the alert: 422 with the refusal and riskAlert.",
         params: IdParams,
         body: NewResponse,
-        response: { 201: StoredResponse },
+        response: { 201: StoredResponse, 422: UnscorableWithRisk },
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await submitResponse(
-            context,
-            actorOf(request),
-            request.params.id,
-            request.body,
-          ),
-        ),
+    async (request, reply) => {
+      const outcome = await submitResponse(
+        context,
+        actorOf(request),
+        request.params.id,
+        request.body,
+      );
+      if (outcome.kind === "stored")
+        return reply.status(201).send(outcome.response);
+      return reply.status(422).send({
+        error: {
+          code: "unscorable",
+          message: outcome.message,
+          details: { reasons: outcome.reasons, riskItems: outcome.riskItems },
+        },
+        riskAlert: { raised: true, alertIds: outcome.alertIds },
+      });
+    },
   );
 }

@@ -96,3 +96,33 @@ export const NewResponse = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const UnscorableWithRisk = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.Literal("unscorable"),
+      message: Type.String(),
+      details: Type.Object({
+        reasons: Type.Array(
+          Type.Object({
+            code: Type.String(),
+            linkId: Type.Optional(Type.String()),
+            message: Type.String(),
+          }),
+        ),
+        riskItems: Type.Array(RiskItem),
+      }),
+    }),
+    riskAlert: Type.Object({
+      raised: Type.Literal(true),
+      alertIds: Type.Array(Type.String(), {
+        description:
+          "The risk alerts raised or joined (their therapist is emailed).",
+      }),
+    }),
+  },
+  {
+    description:
+      "The response was refused as unscorable and nothing of it was stored but its triggering risk answers: those raised (or joined) the client's risk alert, kept encrypted as the alert's evidence.",
+  },
+);

@@ -5,7 +5,8 @@ import { loadClientFor } from "../access/clientAccess.js";
 import { audit } from "../clients/clients.service.js";
 import type { AppContext } from "../context.js";
 import { inTransaction } from "../context.js";
-import { recordResponse } from "./recordResponse.js";
+import { deliverSoon } from "../notifications/outbox.js";
+import { recordResponse, type RecordOutcome } from "./recordResponse.js";
 import {
   listClientResponses,
   listClientScoringHistory,
@@ -74,9 +75,9 @@ export async function submitResponse(
     answers: RawAnswers;
     submittedAt?: string;
   },
-): Promise<ResponseView> {
+): Promise<RecordOutcome> {
   await loadClientFor(context, actor, clientId, "write");
-  return inTransaction(context.db, (trx) =>
+  const outcome = await inTransaction(context.db, (trx) =>
     recordResponse(context, trx, {
       ...body,
       organisationId: actor.organisationId,
@@ -86,4 +87,7 @@ export async function submitResponse(
       auditSource: actor.source,
     }),
   );
+  // The risk notice was queued in the transaction; send it now rather than at the next poll.
+  if (outcome.riskNotified) deliverSoon(context);
+  return outcome;
 }

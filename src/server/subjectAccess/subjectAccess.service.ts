@@ -152,6 +152,7 @@ export async function exportClientFhir(
 /** Tables holding a client's data, children first; the data key goes last. */
 const CLIENT_TABLES = [
   "outbox", // queued email encrypted under the client's key, which is about to go
+  "risk_evidence",
   "response_scorings",
   "responses",
   "break_glass",

@@ -116,6 +116,8 @@ export interface OrganisationSettings {
   ruptureMode?: "sensitive" | "strict";
   /** No-improvement alert: no reliable improvement by this session (default 6, a design choice). */
   noImprovementBySession?: number;
+  /** Check-ins created when a session is marked attended. */
+  checkinSchedule?: { instrumentId: string; everyNthSession: number }[];
 }
 
 export interface Organisation {
@@ -123,6 +125,8 @@ export interface Organisation {
   name: string;
   settings: OrganisationSettings;
   createdAt: string;
+  /** Set when no scheduled instrument asks a risk item: check-ins never raise a risk alert. */
+  checkinScheduleWarning: string | null;
 }
 
 export interface AuditEntry {

@@ -9,6 +9,7 @@ import * as m0006 from "./0006_transcripts.js";
 import * as m0007 from "./0007_trajectory_models.js";
 import * as m0008 from "./0008_alerts_by_client.js";
 import * as m0009 from "./0009_security_hardening.js";
+import * as m0010 from "./0010_risk_evidence.js";
 import * as m0011 from "./0011_alert_acknowledgements.js";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007_trajectory_models": m0007,
   "0008_alerts_by_client": m0008,
   "0009_security_hardening": m0009,
+  "0010_risk_evidence": m0010,
   "0011_alert_acknowledgements": m0011,
 };
 

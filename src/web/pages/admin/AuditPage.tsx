@@ -25,6 +25,7 @@ const ACTIONS = [
   "member.update",
   "organisation.update",
   "pack.install",
+  "pack.risk-items-dropped",
   "supervision.update",
   "token.create",
   "token.revoke",

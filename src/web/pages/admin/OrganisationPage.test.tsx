@@ -45,4 +45,25 @@ describe("OrganisationPage", () => {
       }),
     );
   });
+
+  it("warns where the schedule is shown when it asks no instrument with a risk item", async () => {
+    fakeApi({
+      "GET /api/organisation": {
+        ...organisation({
+          checkinSchedule: [{ instrumentId: "who-5", everyNthSession: 1 }],
+        }),
+        checkinScheduleWarning:
+          "No instrument in the check-in schedule (WHO-5) asks a risk item, so scheduled check-ins never raise a risk alert.",
+      },
+    });
+    render(<OrganisationPage />);
+    expect(
+      await screen.findByText("who-5: every attended session"),
+    ).toBeTruthy();
+    expect(
+      screen
+        .getAllByRole("alert")
+        .some((a) => a.textContent?.includes("never raise a risk alert")),
+    ).toBe(true);
+  });
 });

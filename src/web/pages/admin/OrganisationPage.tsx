@@ -2,6 +2,7 @@
 // signal settings whose defaults are Rapport's design choices (docs/signals.md).
 import { useEffect, useId, useState } from "react";
 import { getOrganisation, updateOrganisation } from "../../api/admin";
+import { CheckinScheduleNote } from "../../admin/CheckinScheduleNote";
 import type { Organisation } from "../../api/types";
 import { ActionForm } from "../../components/ActionForm";
 import { Field } from "../../components/Field";
@@ -159,6 +160,9 @@ export function OrganisationPage() {
           organisation={organisation.data}
           onSaved={organisation.set}
         />
+      )}
+      {organisation.data && (
+        <CheckinScheduleNote organisation={organisation.data} />
       )}
     </>
   );
