@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   },
   instruments: async () =>
     (await import("./instruments.js")).registerInstruments,
+  export: async () => (await import("./exportResearch.js")).registerExport,
 };
 
 const program = new Command("rapport")

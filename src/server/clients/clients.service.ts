@@ -104,6 +104,8 @@ export async function createClient(
       name_index: context.cipher.index(input.name),
       therapist_id: therapistId,
       status: "active",
+      age_band_enc: null,
+      gender_enc: null,
       created_at: at,
       updated_at: at,
     };

@@ -17,6 +17,8 @@ export type SealedField =
   | "checkin_drafts.answers"
   | "checkins.email"
   | "checkins.feedback"
+  | "clients.age_band"
+  | "clients.gender"
   | "clients.name"
   | "goals.text"
   | "members.totp_secret"

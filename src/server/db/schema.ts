@@ -51,6 +51,9 @@ export interface ClientTable {
   name_index: string; // keyed blind index (HMAC) of the normalised name
   therapist_id: string;
   status: ClientStatus;
+  /** Optional, entered by the therapist, under the client's key (migration 0012). */
+  age_band_enc: string | null;
+  gender_enc: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -226,8 +229,19 @@ export interface ResponseScoringTable extends ScoringColumns {
   replaced_by: string | null;
 }
 
+export interface ResearchExportTable {
+  id: string;
+  organisation_id: string;
+  requested_by: string;
+  requested_at: string;
+  status: "queued" | "ready" | "failed";
+  result_enc: string | null;
+  completed_at: string | null;
+}
+
 export interface Database extends CheckinTables, TranscriptTables {
   alerts: AlertTable;
+  research_exports: ResearchExportTable;
   risk_evidence: RiskEvidenceTable;
   alert_acknowledgements: AlertAcknowledgementTable;
   job_leases: JobLeaseTable;

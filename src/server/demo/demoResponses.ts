@@ -7,6 +7,11 @@ import {
 } from "../../core/fixtures/itemAnswers.js";
 import type { FixtureClient } from "../../core/fixtures/demoCaseload.js";
 import { bundledPack } from "../../core/instruments/bundled.js";
+import {
+  AGE_BANDS,
+  type AgeBand,
+  type Gender,
+} from "../../core/research/quasiIdentifiers.js";
 import { score } from "../../core/instruments/score.js";
 import type { AppContext } from "../context.js";
 import { newId } from "../ids.js";
@@ -31,9 +36,22 @@ function seedOf(text: string): number {
   return [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
 }
 
-/** Routine-measurement and aggregate-statistics consents, granted at the first session. */
-export function demoConsents(ids: DemoClientIds, at: string): ConsentTable[] {
-  return (["routine-measurement", "aggregate-statistics"] as const).map(
+/**
+ * Most demo clients also grant the research export (issue 17), so an export from a fresh demo
+ * holds data; every sixth does not, so the export's count of clients left out is not empty.
+ */
+export function grantsResearch(fixtureKey: string): boolean {
+  return Number(fixtureKey.split("-").at(-1)) % 6 !== 5;
+}
+
+/** Consents granted at the first session: routine measurement, aggregate statistics, research. */
+export function demoConsents(
+  ids: DemoClientIds,
+  at: string,
+  research: boolean,
+): ConsentTable[] {
+  const kinds = ["routine-measurement", "aggregate-statistics"] as const;
+  return [...kinds, ...(research ? (["research-export"] as const) : [])].map(
     (kind) => ({
       id: newId(at),
       organisation_id: ids.organisationId,
@@ -118,4 +136,17 @@ export async function demoResponses(
     }
   }
   return rows;
+}
+
+/** A demo client's age band and gender (issue 17), from their fixture: some left unrecorded. */
+export function demoDemographics(fixture: FixtureClient): {
+  ageBand: AgeBand;
+  gender: Gender | null;
+} {
+  const seed = seedOf(fixture.key + fixture.name);
+  const g = seed % 20;
+  return {
+    ageBand: AGE_BANDS[1 + (seed % 5)]!,
+    gender: g < 9 ? "woman" : g < 18 ? "man" : g < 19 ? "non-binary" : null,
+  };
 }

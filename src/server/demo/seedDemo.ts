@@ -19,7 +19,12 @@ import {
 } from "../members/members.repository.js";
 import { insertOrganisation } from "../organisations/organisations.repository.js";
 import { insertResponses } from "../responses/responses.repository.js";
-import { demoConsents, demoResponses } from "./demoResponses.js";
+import {
+  demoConsents,
+  demoDemographics,
+  demoResponses,
+  grantsResearch,
+} from "./demoResponses.js";
 import { seedDemoTranscripts } from "./demoTranscripts.js";
 
 export interface DemoResult {
@@ -49,6 +54,9 @@ export async function seedClient(
   const first = fixture.sessions[0]?.startsAt ?? isoNow(context);
   const id = newId(first);
   await context.cipher.createKey(trx, organisationId, id, first);
+  const { ageBand, gender } = demoDemographics(fixture);
+  const seal = (field: "clients.age_band" | "clients.gender", value: string) =>
+    context.cipher.encrypt(trx, organisationId, id, field, value);
   await trx
     .insertInto("clients")
     .values({
@@ -64,6 +72,8 @@ export async function seedClient(
       name_index: context.cipher.index(fixture.name),
       therapist_id: therapistId,
       status: "active",
+      age_band_enc: await seal("clients.age_band", ageBand),
+      gender_enc: gender === null ? null : await seal("clients.gender", gender),
       created_at: first,
       updated_at: first,
     })
@@ -93,7 +103,10 @@ export async function seedClient(
   if (sessions.length > 0)
     await trx.insertInto("sessions").values(sessions).execute();
   const ids = { organisationId, clientId: id, therapistId };
-  await trx.insertInto("consents").values(demoConsents(ids, first)).execute();
+  await trx
+    .insertInto("consents")
+    .values(demoConsents(ids, first, grantsResearch(fixture.key)))
+    .execute();
   await insertResponses(
     trx,
     await demoResponses(context, trx, ids, fixture, sessions),

@@ -11,6 +11,7 @@ import * as m0008 from "./0008_alerts_by_client.js";
 import * as m0009 from "./0009_security_hardening.js";
 import * as m0010 from "./0010_risk_evidence.js";
 import * as m0011 from "./0011_alert_acknowledgements.js";
+import * as m0012 from "./0012_research_export.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_core": m0001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009_security_hardening": m0009,
   "0010_risk_evidence": m0010,
   "0011_alert_acknowledgements": m0011,
+  "0012_research_export": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {
