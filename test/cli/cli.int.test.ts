@@ -53,6 +53,7 @@ const COMMANDS = [
   "rotate-key",
   "score",
   "instruments",
+  "export",
 ];
 
 describe("rapport CLI", () => {
@@ -111,6 +112,60 @@ describe("rapport CLI", () => {
     ]) {
       expect(bytes.includes(secret), secret).toBe(false);
     }
+  });
+
+  it("export research writes the de-identified export of the demo to a folder, once", async () => {
+    const out = path.join(dir, "research");
+    const args = ["export", "research", "--organisation", "Demo Clinic"];
+    const tooSmall = await rapport(...args, "--out", out, "--k", "2");
+    expect(tooSmall.code).toBe(2);
+    expect(tooSmall.stderr).toMatch(/at least 3/);
+    const done = await rapport(...args, "--out", out, "--from", "2000-01-01");
+    expect(done.code).toBe(0);
+    const summary = JSON.parse(done.stdout) as {
+      clients: number;
+      leftOut: Record<string, number>;
+      secret: string;
+    };
+    expect(summary.clients).toBeGreaterThan(10);
+    expect(summary.leftOut["no research-export consent"]).toBeGreaterThan(0);
+    expect(summary.secret).toMatch(/^[\w-]{43}$/);
+    expect(fs.readdirSync(out).sort()).toEqual(
+      [
+        "README.md",
+        "alerts.csv",
+        "clients.csv",
+        "codebook.csv",
+        "episodes.csv",
+        "items.csv",
+        "research-bundle.json",
+        "responses.csv",
+        "sessions.csv",
+        "transcript_profiles.csv",
+      ].sort(),
+    );
+    const all = fs
+      .readdirSync(out)
+      .map((f) => fs.readFileSync(path.join(out, f), "utf8"))
+      .join("\n");
+    expect(all).not.toContain(summary.secret);
+    expect(all).not.toContain("Sam Ortiz");
+    const again = await rapport(...args, "--out", out);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/not empty/);
+    const stable = await rapport(
+      ...args,
+      "--out",
+      path.join(dir, "r2"),
+      "--stable-secret",
+    );
+    expect(JSON.parse(stable.stdout)).toMatchObject({ secret: null });
+    const audit = new SQLite(path.join(dir, "rapport.db"), { readonly: true });
+    const entries = audit
+      .prepare("select source from audit_log where action = 'research.export'")
+      .all();
+    audit.close();
+    expect(entries).toEqual([{ source: "cli" }, { source: "cli" }]);
   });
 
   it("creates an administrator from a password on stdin", async () => {
