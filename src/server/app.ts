@@ -28,6 +28,7 @@ import { goalRoutes } from "./goals/goals.routes.js";
 import { healthRoutes } from "./health/health.routes.js";
 import { fhirRoutes } from "./fhir/fhir.routes.js";
 import { instrumentRoutes } from "./instruments/instruments.routes.js";
+import { researchRoutes } from "./research/research.routes.js";
 import { responseRoutes } from "./responses/responses.routes.js";
 import { installErrorHandling } from "./http/errorHandler.js";
 import { trustProxyOption } from "./http/trustProxy.js";
@@ -122,6 +123,7 @@ export async function buildApp(
   goalRoutes(app, context);
   consentRoutes(app, context);
   subjectAccessRoutes(app, context);
+  researchRoutes(app, context);
   auditRoutes(app, context);
   alertRoutes(app, context);
   riskEvidenceRoutes(app, context);

@@ -659,6 +659,20 @@ export const MATRIX: Record<string, Row> = {
     expect: { ...ADMIN_ONLY, otherOrg: 403 },
   },
 
+  // Research exports (issue 17): administrators only; another organisation's id is unknown.
+  "POST /api/research-exports": {
+    request: () => ({ url: "/api/research-exports", body: { k: 5 } }),
+    expect: { ...ADMIN_ONLY, admin: 202, otherOrg: 403 },
+  },
+  "GET /api/research-exports/:id": {
+    request: (f) => ({ url: `/api/research-exports/${f.clientId}` }),
+    expect: { ...ADMIN_ONLY, admin: 404, otherOrg: 403 },
+  },
+  "GET /api/research-exports/:id/download": {
+    request: (f) => ({ url: `/api/research-exports/${f.clientId}/download` }),
+    expect: { ...ADMIN_ONLY, admin: 404, otherOrg: 403 },
+  },
+
   // The web app's static files: public, they hold no data (the data comes from /api).
   "GET /*": { request: () => ({ url: "/" }), expect: PUBLIC },
   "GET /healthz": {

@@ -23,6 +23,7 @@ export type SealedField =
   | "goals.text"
   | "members.totp_secret"
   | "outbox.payload"
+  | "research_exports.result"
   | "responses.answers"
   | "risk_evidence.answer"
   | "transcripts.analysis"

@@ -16,6 +16,8 @@ export interface ResearchExportOptions extends Period {
   k?: number;
   /** Pseudonyms under the organisation's stable secret (linkable across exports). */
   stableSecret?: boolean;
+  /** A per-export secret made earlier (a queued export's, handed out at request time). */
+  secret?: Buffer;
 }
 
 export interface ResearchExport {
@@ -27,6 +29,10 @@ export interface ResearchExport {
 }
 
 const K_ANONYMITY = "k-anonymity: too few similar clients to hide among";
+
+export function newExportSecret(): Buffer {
+  return crypto.randomBytes(32);
+}
 
 /** The organisation-level secret: derived from the master key, so nothing new is stored. */
 function stableSecretOf(context: AppContext, organisationId: string): Buffer {
