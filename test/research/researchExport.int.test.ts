@@ -266,6 +266,19 @@ describe.each(DIALECTS)("research export on %s", (dialect) => {
     }
     expect(Math.min(...sizes.values())).toBeGreaterThanOrEqual(5);
     expect(result.files["README.md"]).toMatch(/## k-anonymity \(k = 5\)/);
+    for (const qi of [
+      "therapist pseudonym",
+      "age band",
+      "gender",
+      "latest episode length",
+    ])
+      expect(result.files["README.md"]).toMatch(
+        new RegExp(`^- ${qi}: (released|generalised to .+|suppressed)$`, "m"),
+      );
+    // The demo's recorded genders (demoDemographics) survive generalisation at k = 5.
+    expect(
+      new Set(rows(result.files["clients.csv"]!).map((c) => c.gender)),
+    ).toContain("woman");
   });
 
   it("shares no pseudonym between two exports, unless both use the stable secret", async () => {

@@ -1,5 +1,11 @@
 // /api/clients: the client record, its therapist, transfer and sharing.
 import { Type } from "@fastify/type-provider-typebox";
+import {
+  AGE_BANDS,
+  GENDERS,
+  type AgeBand as AgeBandValue,
+  type Gender as GenderValue,
+} from "../../core/research/quasiIdentifiers.js";
 import type { AppContext } from "../context.js";
 import { actorOf, type App } from "../http/types.js";
 import { Id, IdParams, Page, PageQuery, ShortText } from "../http/schemas.js";
@@ -16,11 +22,34 @@ const ClientStatus = Type.Union([
   Type.Literal("active"),
   Type.Literal("discharged"),
 ]);
+const AgeBand = Type.Union(
+  [
+    Type.Unsafe<AgeBandValue>({ type: "string", enum: [...AGE_BANDS] }),
+    Type.Null(),
+  ],
+  {
+    description:
+      "Optional, entered by the therapist; released only k-anonymised in research exports.",
+  },
+);
+const Gender = Type.Union(
+  [
+    Type.Unsafe<GenderValue>({ type: "string", enum: [...GENDERS] }),
+    Type.Null(),
+  ],
+  {
+    description:
+      "Optional, entered by the therapist; released only k-anonymised in research exports.",
+  },
+);
+
 export const Client = Type.Object({
   id: Type.String(),
   name: Type.String(),
   therapistId: Type.String(),
   status: ClientStatus,
+  ageBand: AgeBand,
+  gender: Gender,
   sharedWith: Type.Array(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
@@ -112,6 +141,8 @@ export function clientRoutes(app: App, context: AppContext): void {
           {
             name: Type.Optional(ShortText),
             status: Type.Optional(ClientStatus),
+            ageBand: Type.Optional(AgeBand),
+            gender: Type.Optional(Gender),
           },
           { additionalProperties: false, minProperties: 1 },
         ),

@@ -10,6 +10,11 @@ import type { ClientStatus, ClientTable } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { requireTherapist } from "../members/members.service.js";
 import {
+  openDemographics,
+  sealDemographics,
+  type Demographics,
+} from "./clientDemographics.js";
+import {
   addShare,
   insertClient,
   listClients,
@@ -18,7 +23,7 @@ import {
   updateClient,
 } from "./clients.repository.js";
 
-export interface ClientView {
+export interface ClientView extends Demographics {
   id: string;
   name: string;
   therapistId: string;
@@ -63,6 +68,7 @@ async function view(
     ),
     therapistId: row.therapist_id,
     status: row.status,
+    ...(await openDemographics(context, row)),
     sharedWith: await listShares(context.db, row.organisation_id, row.id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -174,11 +180,14 @@ export async function changeClient(
   context: AppContext,
   actor: Actor,
   id: string,
-  patch: { name?: string; status?: ClientStatus },
+  patch: { name?: string; status?: ClientStatus } & Partial<Demographics>,
 ): Promise<ClientView> {
   const row = await loadClientFor(context, actor, id, "write");
   const at = isoNow(context);
-  const set: Partial<ClientTable> = { updated_at: at };
+  const set: Partial<ClientTable> = {
+    updated_at: at,
+    ...(await sealDemographics(context, row.organisation_id, id, patch)),
+  };
   if (patch.name !== undefined) {
     set.name_enc = await context.cipher.encrypt(
       context.db,
