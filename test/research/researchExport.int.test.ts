@@ -3,6 +3,8 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/server/demo/seedDemo.js";
+import { pseudonym } from "../../src/core/research/pseudonym.js";
+import { derivePurposeKey } from "../../src/server/crypto/envelope.js";
 import { newId } from "../../src/server/ids.js";
 import {
   NO_CONSENT,
@@ -323,6 +325,46 @@ describe.each(DIALECTS)("research export on %s", (dialect) => {
       );
       expect(qr.authored).toBeUndefined();
     }
+  });
+
+  it("lets whoever holds the data key recompute stable pseudonyms from client ids", async () => {
+    const stable = await buildResearchExport(runtime.context, org, {
+      stableSecret: true,
+    });
+    const key = derivePurposeKey(
+      runtime.context.cipher.master,
+      `research pseudonyms ${org}`,
+    );
+    const released = new Set(
+      rows(stable.files["clients.csv"]!).map((c) => c.client),
+    );
+    const clients = await runtime.context.db
+      .selectFrom("clients")
+      .select("id")
+      .where("organisation_id", "=", org)
+      .execute();
+    const recomputed = clients
+      .map((c) => pseudonym(key, "client", c.id))
+      .filter((p) => released.has(p));
+    expect(recomputed.length).toBe(released.size);
+  });
+
+  it("counts consenting clients without an episode in the period, and leaves session days ungeneralised", async () => {
+    const later = await buildResearchExport(runtime.context, org, {
+      from: "2100-01-01",
+    });
+    expect(later.clients).toBe(0);
+    expect(later.leftOut[NO_EPISODE]).toBeGreaterThan(0);
+    // Only clients.csv is k-anonymised: day numbers in sessions.csv still show how long care ran.
+    const lengths = new Set(
+      rows(result.files["clients.csv"]!).map((c) => c.latest_episode_length),
+    );
+    expect(lengths).toEqual(new Set(["*"]));
+    expect(
+      Math.max(
+        ...rows(result.files["sessions.csv"]!).map((s) => Number(s.day)),
+      ),
+    ).toBeGreaterThan(7);
   });
 
   it("refuses k below 3", async () => {

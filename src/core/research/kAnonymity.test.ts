@@ -94,6 +94,23 @@ describe("anonymise", () => {
     ).toBe(false);
   });
 
+  it("coarsens everyone once more than a tenth of the clients would be left out", () => {
+    const records = Array.from({ length: 20 }, (_, i) => ({
+      key: `c${i}`,
+      qi: {
+        therapist: "T1",
+        ageBand: "25-34",
+        gender: "woman",
+        episodeLength: "0-6 weeks",
+      },
+    }));
+    for (const i of [0, 1, 2])
+      records[i]!.qi = { ...records[i]!.qi, gender: "man" };
+    const result = anonymise(records, 5);
+    expect(result.levels.gender).toBe(1);
+    expect(result.dropped).toEqual([]);
+  });
+
   it("never accepts k below 3", () => {
     expect(() => anonymise([], 2)).toThrow(/at least 3/);
     expect(() => anonymise([], 4.5)).toThrow(RangeError);
