@@ -27,21 +27,6 @@ function resultKey(context: AppContext): Buffer {
   return derivePurposeKey(context.cipher.master, "research exports");
 }
 
-async function audit(
-  context: AppContext,
-  actor: Actor,
-  action: string,
-): Promise<void> {
-  await appendAudit(context.db, {
-    organisationId: actor.organisationId,
-    actorId: actor.memberId,
-    clientId: null,
-    action,
-    source: actor.source,
-    at: isoNow(context),
-  });
-}
-
 async function build(
   context: AppContext,
   id: string,
@@ -144,7 +129,22 @@ export async function researchExportStatus(
   return { id: row.id, status: row.status };
 }
 
-/** The files, once: the row is deleted in the same transaction that reads it. */
+/** Opens a finished export's files; null when it failed or its key is gone (a rotated data key). */
+function openResult(
+  context: AppContext,
+  row: { id: string; status: string; result_enc: string | null },
+): Omit<ResearchExport, "secret"> | null {
+  if (row.status !== "ready" || !row.result_enc) return null;
+  try {
+    return JSON.parse(
+      decryptText(resultKey(context), row.result_enc, FIELD),
+    ) as Omit<ResearchExport, "secret">;
+  } catch {
+    return null;
+  }
+}
+
+/** The files, once: the row is deleted, with the download's audit entry, before they are sent. */
 export async function downloadResearchExport(
   context: AppContext,
   actor: Actor,
@@ -153,19 +153,28 @@ export async function downloadResearchExport(
   const row = await findExport(context, actor, id);
   if (row.status === "queued")
     throw new AppError("conflict", "the research export is still being built");
-  const deleted = await context.db
-    .deleteFrom("research_exports")
-    .where("organisation_id", "=", actor.organisationId)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  if (Number(deleted.numDeletedRows) !== 1) throw notFound("research export");
-  await audit(context, actor, "research.export.download");
-  if (row.status === "failed" || !row.result_enc)
+  const result = openResult(context, row);
+  await inTransaction(context.db, async (trx) => {
+    const deleted = await trx
+      .deleteFrom("research_exports")
+      .where("organisation_id", "=", actor.organisationId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    // A concurrent download took it first.
+    if (Number(deleted.numDeletedRows) !== 1) throw notFound("research export");
+    await appendAudit(trx, {
+      organisationId: actor.organisationId,
+      actorId: actor.memberId,
+      clientId: null,
+      action: "research.export.download",
+      source: actor.source,
+      at: isoNow(context),
+    });
+  });
+  if (!result)
     throw new AppError(
       "conflict",
       "the research export failed; request another",
     );
-  return JSON.parse(
-    decryptText(resultKey(context), row.result_enc, FIELD),
-  ) as Omit<ResearchExport, "secret">;
+  return result;
 }
