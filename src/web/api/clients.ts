@@ -104,5 +104,10 @@ export const exportUrl = (id: string, format: "json" | "fhir") =>
 
 export const updateClient = (
   id: string,
-  patch: { name?: string; status?: ClientStatus },
+  patch: {
+    name?: string;
+    status?: ClientStatus;
+    ageBand?: Client["ageBand"];
+    gender?: Client["gender"];
+  },
 ) => api<Client>("PATCH", base(id), patch);

@@ -25,11 +25,16 @@ export interface Page<T> {
 
 export type ClientStatus = "active" | "discharged";
 
+import type { AgeBand, Gender } from "../../core/research/quasiIdentifiers";
+
 export interface Client {
   id: string;
   name: string;
   therapistId: string;
   status: ClientStatus;
+  /** Optional (issue 17): released only k-anonymised in research exports. */
+  ageBand: AgeBand | null;
+  gender: Gender | null;
   sharedWith: string[];
   createdAt: string;
   updatedAt: string;

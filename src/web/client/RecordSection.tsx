@@ -1,4 +1,4 @@
-// The client record itself: rename, discharge and re-activate.
+// The client record itself: rename, age band and gender, discharge and re-activate.
 import { useState } from "react";
 import { updateClient } from "../api/clients";
 import type { Client } from "../api/types";
@@ -6,6 +6,7 @@ import { ActionStatus } from "../components/ActionStatus";
 import { Field } from "../components/Field";
 import { Section } from "../components/Section";
 import { useAction } from "../components/useAction";
+import { DemographicsForm } from "./DemographicsForm";
 
 export function RecordSection({
   client,
@@ -44,6 +45,11 @@ export function RecordSection({
           Rename
         </button>
       </form>
+      <DemographicsForm
+        client={client}
+        busy={action.busy}
+        onSave={(patch) => save(patch, "Age band and gender saved.")}
+      />
       <p>
         <button
           type="button"

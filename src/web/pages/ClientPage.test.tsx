@@ -28,6 +28,8 @@ const client: Client = {
   name: "Maya Okafor",
   therapistId: "m1",
   status: "active",
+  ageBand: null,
+  gender: null,
   sharedWith: [],
   createdAt: "2026-01-01T09:00:00Z",
   updatedAt: "2026-01-01T09:00:00Z",
