@@ -74,71 +74,62 @@ function quasiIdentifiers(
   };
 }
 
-function clientTables(
-  client: SourceClient,
-  qi: QuasiIdentifiers,
-  options: DatasetOptions,
-  out: Dataset,
-): void {
-  const id = pseudonym(options.secret, "client", client.id);
-  const episodes = [...client.episodes].sort((a, b) =>
-    a.openedAt.localeCompare(b.openedAt),
+interface Placed {
+  episode: number;
+  session: number;
+}
+
+/** What one client's rows share: their pseudonym, episodes in order, and where sessions fell. */
+interface ClientScope {
+  id: string;
+  client: SourceClient;
+  episodes: SourceEpisode[];
+  number: Map<string, number>;
+  placed: Map<string, Placed>;
+  out: Dataset;
+}
+
+function episodeRows(scope: ClientScope, e: SourceEpisode): void {
+  const { id, client, episodes, out } = scope;
+  const episode = scope.number.get(e.id)!;
+  const inEpisode = client.sessions
+    .filter((s) => episodeFor(episodes, s.episodeId, s.startsAt) === e)
+    .map((s) => ({ ...s, at: s.startsAt }));
+  const numbers = sessionNumbers(inEpisode);
+  const sessions = inEpisode.sort(
+    (a, b) => numbers.get(a.id)! - numbers.get(b.id)!,
   );
-  const number = new Map(episodes.map((e, i) => [e.id, i + 1]));
-  out.tables.clients.push({
+  out.tables.episodes.push({
     client: id,
-    therapist: qi.therapist,
-    age_band: qi.ageBand,
-    gender: qi.gender,
-    latest_episode_length: qi.episodeLength,
-    episodes: episodes.length,
+    episode,
+    status: e.dischargedAt ? "discharged" : "open",
+    sessions: sessions.length,
   });
-  const sessionsOf = (e: SourceEpisode) =>
-    client.sessions
-      .filter((s) => episodeFor(episodes, s.episodeId, s.startsAt) === e)
-      .map((s) => ({ ...s, at: s.startsAt }));
-  const placed = new Map<
-    string,
-    { episode: number; session: number; day: number }
-  >();
-  for (const e of episodes) {
-    const numbers = sessionNumbers(sessionsOf(e));
-    const sessions = sessionsOf(e).sort(
-      (a, b) => numbers.get(a.id)! - numbers.get(b.id)!,
-    );
-    out.tables.episodes.push({
+  for (const s of sessions) {
+    const session = numbers.get(s.id)!;
+    scope.placed.set(s.id, { episode, session });
+    out.tables.sessions.push({
       client: id,
-      episode: number.get(e.id)!,
-      status: e.dischargedAt ? "discharged" : "open",
-      sessions: sessions.length,
+      episode,
+      session,
+      day: daysSince(e.openedAt, s.startsAt),
+      attendance: s.status,
     });
-    for (const s of sessions) {
-      const day = daysSince(e.openedAt, s.startsAt);
-      placed.set(s.id, {
-        episode: number.get(e.id)!,
-        session: numbers.get(s.id)!,
-        day,
-      });
-      out.tables.sessions.push({
-        client: id,
-        episode: number.get(e.id)!,
-        session: numbers.get(s.id)!,
-        day,
-        attendance: s.status,
-      });
-    }
-    for (const a of client.alerts) {
-      if (episodeFor(episodes, null, a.signalAt) !== e) continue;
+  }
+  for (const a of client.alerts)
+    if (episodeFor(episodes, null, a.signalAt) === e)
       out.tables.alerts.push({
         client: id,
-        episode: number.get(e.id)!,
+        episode,
         session: sessionAt(sessions, numbers, a.signalAt),
         day: daysSince(e.openedAt, a.signalAt),
         kind: a.kind,
         severity: a.severity,
       });
-    }
-  }
+}
+
+function responseRows(scope: ClientScope): void {
+  const { id, client, episodes, out } = scope;
   const responses = [...client.responses].sort((a, b) =>
     a.submittedAt.localeCompare(b.submittedAt),
   );
@@ -150,8 +141,10 @@ function clientTables(
     out.tables.responses.push({
       client: id,
       response: n,
-      episode: number.get(e.id)!,
-      session: r.sessionId ? (placed.get(r.sessionId)?.session ?? null) : null,
+      episode: scope.number.get(e.id)!,
+      session: r.sessionId
+        ? (scope.placed.get(r.sessionId)?.session ?? null)
+        : null,
       day: daysSince(e.openedAt, r.submittedAt),
       instrument: r.instrumentId,
       instrument_version: r.instrumentVersion,
@@ -162,27 +155,57 @@ function clientTables(
     });
     for (const [item, value] of Object.entries(r.answers).sort())
       out.tables.items.push({ client: id, response: n, item, value });
+    const { instrumentId, instrumentVersion, answers, total } = r;
     out.fhirResponses.push({
       client: id,
       response: n,
-      instrumentId: r.instrumentId,
-      instrumentVersion: r.instrumentVersion,
-      answers: r.answers,
-      total: r.total,
+      ...{ instrumentId, instrumentVersion, answers, total },
     });
   }
-  for (const t of client.transcripts) {
-    const at = placed.get(t.sessionId);
+}
+
+function transcriptRows(scope: ClientScope): void {
+  for (const t of scope.client.transcripts) {
+    const at = scope.placed.get(t.sessionId);
     if (!at) continue;
     for (const [measure, value] of profileNumbers(t.profile))
-      out.tables.transcript_profiles.push({
-        client: id,
-        episode: at.episode,
-        session: at.session,
+      scope.out.tables.transcript_profiles.push({
+        client: scope.id,
+        ...at,
         measure,
         value,
       });
   }
+}
+
+function clientTables(
+  client: SourceClient,
+  qi: QuasiIdentifiers,
+  options: DatasetOptions,
+  out: Dataset,
+): void {
+  const episodes = [...client.episodes].sort((a, b) =>
+    a.openedAt.localeCompare(b.openedAt),
+  );
+  const scope: ClientScope = {
+    id: pseudonym(options.secret, "client", client.id),
+    client,
+    episodes,
+    number: new Map(episodes.map((e, i) => [e.id, i + 1])),
+    placed: new Map(),
+    out,
+  };
+  out.tables.clients.push({
+    client: scope.id,
+    therapist: qi.therapist,
+    age_band: qi.ageBand,
+    gender: qi.gender,
+    latest_episode_length: qi.episodeLength,
+    episodes: episodes.length,
+  });
+  for (const e of episodes) episodeRows(scope, e);
+  responseRows(scope);
+  transcriptRows(scope);
 }
 
 /**
