@@ -1,10 +1,14 @@
 // Issue 17: the de-identified research export, built from the demo on both dialects, searched
 // byte by byte for what must never leave: names, emails, free text, calendar dates, database ids.
+import crypto from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/server/demo/seedDemo.js";
 import { pseudonym } from "../../src/core/research/pseudonym.js";
-import { derivePurposeKey } from "../../src/server/crypto/envelope.js";
+import {
+  derivePurposeKey,
+  masterKeyFrom,
+} from "../../src/server/crypto/envelope.js";
 import { newId } from "../../src/server/ids.js";
 import {
   NO_CONSENT,
@@ -350,6 +354,16 @@ describe.each(DIALECTS)("research export on %s", (dialect) => {
       .map((c) => pseudonym(key, "client", c.id))
       .filter((p) => released.has(p));
     expect(recomputed.length).toBe(released.size);
+    // A new data key (rapport rotate-key) derives another secret: no stable pseudonym survives it.
+    const rotated = derivePurposeKey(
+      masterKeyFrom(crypto.randomBytes(32)),
+      `research pseudonyms ${org}`,
+    );
+    expect(
+      clients
+        .map((c) => pseudonym(rotated, "client", c.id))
+        .filter((p) => released.has(p)),
+    ).toEqual([]);
   });
 
   it("counts consenting clients without an episode in the period, and leaves session days ungeneralised", async () => {
