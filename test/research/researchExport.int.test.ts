@@ -10,6 +10,7 @@ import {
   masterKeyFrom,
 } from "../../src/server/crypto/envelope.js";
 import { newId } from "../../src/server/ids.js";
+import { openAnalysis } from "../../src/server/transcripts/storedAnalysis.js";
 import {
   NO_CONSENT,
   NO_EPISODE,
@@ -28,6 +29,15 @@ import {
 const ALERT_NOTE = "Called her sister Margot about the overdose on Friday";
 const DISCHARGE = "Moved to Leeds to live with her partner Idris";
 const EXPLANATION = "Explained in words that must stay in the clinic";
+const FEEDBACK = "More time to talk about my dad's funeral would have helped";
+const CLIENT_EMAIL = "wren.hallett@example.org";
+
+/** Every string of at least 20 characters in a JSON value (the analysis's feedback sentences). */
+function longStrings(value: unknown): string[] {
+  if (typeof value === "string") return value.length >= 20 ? [value] : [];
+  if (value === null || typeof value !== "object") return [];
+  return Object.values(value).flatMap(longStrings);
+}
 
 function rows(csv: string): Record<string, string>[] {
   return parse<Record<string, string>>(csv, { columns: true });
@@ -112,7 +122,48 @@ describe.each(DIALECTS)("research export on %s", (dialect) => {
       .set({ discharge_reason: DISCHARGE })
       .where("client_id", "=", target)
       .execute();
-    secrets.push(ALERT_NOTE, DISCHARGE, EXPLANATION, "Margot", "Idris");
+    const seal = (
+      field: "checkins.feedback" | "checkins.email",
+      text: string,
+    ) => context.cipher.encrypt(db, org, target, field, text);
+    await db
+      .insertInto("checkins")
+      .values({
+        id: newId(at),
+        organisation_id: org,
+        client_id: target,
+        session_id: null,
+        instruments: '["phq-9"]',
+        status: "completed",
+        created_by: null,
+        created_at: at,
+        expires_at: at,
+        completed_at: at,
+        feedback_enc: await seal("checkins.feedback", FEEDBACK),
+        email_enc: await seal("checkins.email", CLIENT_EMAIL),
+        last_sent_at: null,
+        reminders_sent: 0,
+      })
+      .execute();
+    secrets.push(
+      ALERT_NOTE,
+      DISCHARGE,
+      EXPLANATION,
+      FEEDBACK,
+      CLIENT_EMAIL,
+      "Margot",
+      "Idris",
+    );
+    const before = secrets.length;
+    for (const t of transcripts)
+      if (t.analysis_enc)
+        secrets.push(
+          ...longStrings(
+            await openAnalysis(context.cipher, db, t, t.analysis_enc),
+          ),
+        );
+    // The analyses' feedback sentences and quotes are among the secrets.
+    expect(secrets.length - before).toBeGreaterThan(5);
     for (const c of clients)
       secrets.push(
         await context.cipher.decrypt(

@@ -30,7 +30,7 @@ export function researchReadme(facts: ReadmeFacts): string {
     "",
     `Exported on ${facts.exportedOn}. Files: ${facts.files.join(", ")}; codebook.csv describes every column.`,
     "",
-    "No names, emails, notes, goals or transcript text; no calendar dates (days since the episode opened instead); no database ids.",
+    "No names, emails, notes, feedback, goals or transcript text; no calendar dates (days since the episode opened instead); no database ids.",
     facts.stableSecret
       ? "Pseudonyms use the organisation's stable research secret: they match other exports made with it (longitudinal linkage), and anyone holding the server's data key can recompute them."
       : "Pseudonyms use a secret made for this export only and never stored: they match no other export unless the secret was kept.",
