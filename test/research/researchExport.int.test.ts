@@ -52,7 +52,9 @@ describe.each(DIALECTS)("research export on %s", (dialect) => {
   const dates = new Set<string>();
 
   beforeAll(async () => {
-    runtime = await testRuntime(dialect);
+    // The fixed dates below must fall inside the demo's episodes, which are seeded on this clock.
+    const now = new Date("2026-11-25T09:00:00.000Z");
+    runtime = await testRuntime(dialect, { clock: () => now });
     const { context } = runtime;
     await seedDemo(context);
     const db = context.db;
